@@ -1,0 +1,55 @@
+"""Reading the raw articles: file name → document id, header → publication month, body → text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from conflict_counts.errors import InputError
+
+SEED_NAME = re.compile(r"^(?P<index>\d{3})_(?P<doc_id>[0-9a-f]{16})\.txt$")
+HEADER = re.compile(r"^ date (?P<published>\d{4}-(?:0[1-9]|1[0-2])) ")
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One article as the dataset sees it (SPEC §3.1)."""
+
+    doc_id: str
+    seed_file: str
+    published: str | None
+    text: str
+    file_sha256: str
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def read_seed(path: Path) -> Seed:
+    """Parse one seed file; the body is kept exactly but for trailing whitespace."""
+    match = SEED_NAME.match(path.name)
+    if match is None:
+        raise InputError.at(str(path), None, "file name", "expected NNN_<16 hex digits>.txt")
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError.at(str(path), line, None, "not valid UTF-8") from None
+    header = HEADER.match(content)
+    body = content[header.end() :] if header else content
+    return Seed(
+        doc_id=match["doc_id"],
+        seed_file=path.name,
+        published=header["published"] if header else None,
+        text=body.rstrip(),
+        file_sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def read_seeds(directory: Path) -> list[Seed]:
+    """All seed articles of a directory, in file-name order."""
+    return [read_seed(path) for path in sorted(directory.glob("*.txt"))]

@@ -1,0 +1,78 @@
+"""Sentence and token segmentation shared by the tokens view, the scorer and the baselines.
+
+Both are plain regular expressions so that anyone can reproduce them:
+
+* Sentences end at a line break, or after ``.``, ``!`` or ``?`` (with any closing quote)
+  when the next non-space character is an upper-case letter, a digit, a quote or a dash.
+  "sov.Elva" (a missing space in the source) is split; "U.S. officials" is not.
+* Tokens are runs of letters and digits, joined across inner ``.``, ``,``, ``:`` or
+  spaces only inside digit groups ("3 500", "15,000", "5.000"); every other
+  non-space character is a token of its own. "IS-anhängare" is three tokens
+  ("IS", "-", "anhängare"), "Gweiranfängelset" one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(
+    r"""
+    \n+                                        # a line break always ends a sentence
+    | (?<=[.!?])["”’»)]*                       # terminal punctuation, closing quotes
+      (?: [ \t]+ (?=[\"“”«'‘–—\-A-ZÅÄÖÆØÉ0-9]) # then space and a sentence opener
+        | (?=[A-ZÅÄÖÆØ][a-zåäöæøé]) )          # or glued to a capitalised word
+    """,
+    re.VERBOSE,
+)
+
+TOKEN_PATTERN = re.compile(
+    r"""
+    \d{1,3}(?:[ \u00a0.,]\d{3})+(?:[.,]\d+)?(?![\d])   # grouped digits: 3 500, 15,000, 5.000
+    | \d+(?:[.,]\d+)?                                  # plain number or decimal: 1,5 1.5
+    | [^\W\d_]+(?:[.'’][^\W\d_]+)*\.?(?<=[A-Z]\.)      # dotted abbreviations: U.S.
+    | \w+                                              # words
+    | [^\w\s]                                          # any other single character
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a document located by code-point offsets (end-exclusive)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Segment]:
+    """Split a document into sentences, dropping whitespace between them."""
+    segments: list[Segment] = []
+    position = 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = len(text) if boundary is None else boundary.end()
+        piece = text[position:end]
+        stripped = piece.strip()
+        if stripped:
+            start = position + (len(piece) - len(piece.lstrip()))
+            segments.append(Segment(start, start + len(stripped), stripped))
+        position = end
+    return segments
+
+
+def tokens(text: str, offset: int = 0) -> list[Segment]:
+    """Tokenise ``text``; offsets are shifted by ``offset`` (the sentence start)."""
+    return [
+        Segment(m.start() + offset, m.end() + offset, m.group())
+        for m in TOKEN_PATTERN.finditer(text)
+    ]
+
+
+def sentence_index(segments: list[Segment], position: int) -> int:
+    """Index of the sentence that holds character ``position`` (or the one before a gap)."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in segments]
+    return max(bisect_right(starts, position) - 1, 0)

@@ -1,0 +1,3 @@
+"""The dataset and package version (semantic: major = schema, minor = data, patch = fixes)."""
+
+__version__ = "0.1.0"
