@@ -1,0 +1,35 @@
+"""The built dataset on disk: table names, their files, and reading them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from conflict_counts.errors import InputError
+
+TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
+DEFAULT_DATASET_DIR = Path("dataset")
+
+
+def table_path(directory: Path, table: str) -> Path:
+    return Path(directory) / f"{table}.parquet"
+
+
+def read_table(directory: Path, table: str) -> pd.DataFrame:
+    """One table of a built dataset as a DataFrame (nullable columns keep their nulls)."""
+    path = table_path(directory, table)
+    if not path.is_file():
+        raise InputError.at(str(path), None, None, f"missing table {table!r}; run `conflict-counts build`")
+    return pq.read_table(path).to_pandas(types_mapper=_nullable_types)
+
+
+def _nullable_types(arrow_type):  # noqa: ANN001, ANN202 - pyarrow's callback signature
+    import pyarrow as pa
+
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return pd.StringDtype()
+    return None
