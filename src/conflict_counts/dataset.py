@@ -8,9 +8,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from conflict_counts.errors import InputError
+from conflict_counts.layout import DATASET_DIR
 
 TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
-DEFAULT_DATASET_DIR = Path("dataset")
+DEFAULT_DATASET_DIR = DATASET_DIR
 
 
 def table_path(directory: Path, table: str) -> Path:
@@ -25,7 +26,7 @@ def read_table(directory: Path, table: str) -> pd.DataFrame:
     return pq.read_table(path).to_pandas(types_mapper=_nullable_types)
 
 
-def _nullable_types(arrow_type):  # noqa: ANN001, ANN202 - pyarrow's callback signature
+def _nullable_types(arrow_type):
     import pyarrow as pa
 
     if pa.types.is_integer(arrow_type):

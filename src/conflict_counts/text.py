@@ -5,10 +5,11 @@ Both are plain regular expressions so that anyone can reproduce them:
 * Sentences end at a line break, or after ``.``, ``!`` or ``?`` (with any closing quote)
   when the next non-space character is an upper-case letter, a digit, a quote or a dash.
   "sov.Elva" (a missing space in the source) is split; "U.S. officials" is not.
-* Tokens are runs of letters and digits, joined across inner ``.``, ``,``, ``:`` or
-  spaces only inside digit groups ("3 500", "15,000", "5.000"); every other
-  non-space character is a token of its own. "IS-anhängare" is three tokens
-  ("IS", "-", "anhängare"), "Gweiranfängelset" one.
+* Tokens are runs of letters and digits; digit groups joined by ``.`` or ``,`` stay one
+  token ("15,000", "5.000", "1,5"), space-grouped numbers do not ("3 500" is two
+  tokens: a token never contains white space); dotted abbreviations ("U.S.") are one
+  token; every other non-space character is a token of its own. "IS-anhängare" is
+  three tokens ("IS", "-", "anhängare"), "Gweiranfängelset" one.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ _SENTENCE_END = re.compile(
 
 TOKEN_PATTERN = re.compile(
     r"""
-    \d{1,3}(?:[ \u00a0.,]\d{3})+(?:[.,]\d+)?(?![\d])   # grouped digits: 3 500, 15,000, 5.000
+    \d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?!\d)            # grouped digits: 15,000 5.000
     | \d+(?:[.,]\d+)?                                  # plain number or decimal: 1,5 1.5
-    | [^\W\d_]+(?:[.'’][^\W\d_]+)*\.?(?<=[A-Z]\.)      # dotted abbreviations: U.S.
+    | (?:[A-Z]\.){2,}                                   # dotted abbreviations: U.S.
     | \w+                                              # words
     | [^\w\s]                                          # any other single character
     """,

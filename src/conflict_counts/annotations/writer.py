@@ -1,0 +1,70 @@
+"""Writing annotation files in their one canonical form: sorted items, one mention a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conflict_counts.annotations.model import Claim, DocumentAnnotation, Entity, Group, Span
+from conflict_counts.annotations.yamlio import flow, scalar
+
+
+def _span(span: Span, **extra: object) -> dict[str, object]:
+    return {**extra, "start": span.start, "end": span.end, "text": span.text}
+
+
+def _claim_lines(claim: Claim) -> list[str]:
+    source: dict[str, object] = {"type": claim.source_type}
+    if claim.source is not None:
+        source = _span(claim.source, type=claim.source_type)
+    if claim.source_entity is not None:
+        source["entity"] = claim.source_entity
+    lines = [
+        f"- span: {flow(_span(claim.span))}",
+        f"  low: {scalar(claim.low)}",
+        f"  high: {scalar(claim.high)}",
+        f"  qualifier: {scalar(claim.qualifier)}",
+        f"  predicate: {scalar(claim.predicate)}",
+        f"  counted: {flow(_span(claim.counted)) if claim.counted else 'null'}",
+        f"  source: {flow(source)}",
+        f"  group: {scalar(claim.group)}",
+    ]
+    if claim.note:
+        lines.append(f"  note: {scalar(claim.note)}")
+    return lines
+
+
+def format_document(document: DocumentAnnotation, seed_file: str | None = None) -> str:
+    header = f"# {seed_file or document.doc_id}: offsets are code points into the text, end-exclusive."
+    lines = [header, f"doc_id: {scalar(document.doc_id)}", f"language: {scalar(document.language)}"]
+    mentions = sorted(document.mentions, key=lambda m: (m.span.start, m.span.end))
+    lines.append("mentions:" if mentions else "mentions: []")
+    lines += [
+        "- " + flow({**_span(m.span), "label": m.label, "entity": m.entity}) for m in mentions
+    ]
+    claims = sorted(document.claims, key=lambda c: (c.span.start, c.span.end))
+    lines.append("claims:" if claims else "claims: []")
+    for claim in claims:
+        lines += _claim_lines(claim)
+    return "\n".join(lines) + "\n"
+
+
+def format_entities(entities: dict[str, Entity]) -> str:
+    return "".join(
+        "- " + flow({"id": e.entity_id, "label": e.label, "name": e.canonical_name,
+                     "description": e.description}) + "\n"
+        for e in sorted(entities.values(), key=lambda e: e.entity_id)
+    )
+
+
+def format_groups(groups: dict[str, Group]) -> str:
+    return "".join(
+        "- " + flow({"id": g.group_id, "description": g.description}) + "\n"
+        for g in sorted(groups.values(), key=lambda g: g.group_id)
+    )
+
+
+def write_text(path: Path, content: str) -> None:
+    """Replace a file atomically, so an interrupted write never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(content, encoding="utf-8")
+    temporary.replace(path)

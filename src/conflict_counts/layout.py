@@ -1,0 +1,10 @@
+"""Where things live in a checkout; every command's default paths come from here."""
+
+from pathlib import Path
+
+SEEDS_DIR = Path("seeds/articles")
+ANNOTATIONS_DIR = Path("seeds/annotations")
+GOLD_DIR = ANNOTATIONS_DIR / "gold"
+DATASET_DIR = Path("dataset")
+CARD = Path("README.md")
+CHANGELOG = Path("CHANGELOG.md")
