@@ -1,10 +1,17 @@
-"""The built dataset on disk: table names, their files, and reading them back."""
+"""The built dataset on disk: its tables, their Arrow schemas, and reading them back.
+
+The Arrow schemas here are the storage contract; the Pandera models in
+:mod:`conflict_counts.schema` say which values are valid.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conflict_counts.errors import InputError
@@ -12,23 +19,98 @@ from conflict_counts.layout import DATASET_DIR
 
 TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
 DEFAULT_DATASET_DIR = DATASET_DIR
+MANIFEST = "manifest.json"
+
+_int, _float, _str = pa.int64(), pa.float64(), pa.string()
+
+ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [("doc_id", _str), ("language", _str), ("published", _str), ("text", _str),
+         ("text_sha256", _str), ("seed_file", _str), ("split", _str), ("fold", _int)]
+    ),
+    "mentions": pa.schema(
+        [("doc_id", _str), ("mention_id", _str), ("start", _int), ("end", _int),
+         ("text", _str), ("label", _str), ("entity_id", _str)]
+    ),
+    "entities": pa.schema(
+        [("entity_id", _str), ("label", _str), ("canonical_name", _str),
+         ("aliases", pa.list_(_str)), ("description", _str)]
+    ),
+    "claims": pa.schema(
+        [("doc_id", _str), ("claim_id", _str), ("start", _int), ("end", _int), ("text", _str),
+         ("low", _float), ("high", _float), ("qualifier", _str), ("predicate", _str),
+         ("counted_start", _int), ("counted_end", _int), ("counted_text", _str),
+         ("source_type", _str), ("source_start", _int), ("source_end", _int),
+         ("source_text", _str), ("source_entity_id", _str), ("group_id", _str)]
+    ),
+    "tokens": pa.schema(
+        [("doc_id", _str), ("sentence_id", _int), ("tokens", pa.list_(_str)),
+         ("ner_tags", pa.list_(_int)), ("claim_tags", pa.list_(_int)),
+         ("token_starts", pa.list_(_int))]
+    ),
+}
+
+# Row order of every table: what makes two builds byte-identical.
+SORT_KEYS: dict[str, list[str]] = {
+    "documents": ["doc_id"],
+    "mentions": ["doc_id", "start", "end"],
+    "entities": ["entity_id"],
+    "claims": ["doc_id", "start", "end"],
+    "tokens": ["doc_id", "sentence_id"],
+}
 
 
 def table_path(directory: Path, table: str) -> Path:
     return Path(directory) / f"{table}.parquet"
 
 
-def read_table(directory: Path, table: str) -> pd.DataFrame:
-    """One table of a built dataset as a DataFrame (nullable columns keep their nulls)."""
+def to_frame(table: pa.Table) -> pd.DataFrame:
+    """Arrow → pandas with nullable integers and strings, the one way every module sees rows."""
+    return table.to_pandas(types_mapper=_nullable_types)
+
+
+def read_arrow(directory: Path, table: str) -> pa.Table:
     path = table_path(directory, table)
     if not path.is_file():
         raise InputError.at(str(path), None, None, f"missing table {table!r}; run `conflict-counts build`")
-    return pq.read_table(path).to_pandas(types_mapper=_nullable_types)
+    try:
+        return pq.read_table(path)
+    except (pa.ArrowInvalid, OSError) as error:
+        raise InputError.at(str(path), None, None, f"not a readable Parquet file ({error})") from None
 
 
-def _nullable_types(arrow_type):
-    import pyarrow as pa
+def read_table(directory: Path, table: str) -> pd.DataFrame:
+    """One table of a built dataset as a DataFrame (nullable columns keep their nulls)."""
+    return to_frame(read_arrow(directory, table))
 
+
+def content_checksum(table: pa.Table) -> str:
+    """SHA-256 over column names and rows as canonical JSON: independent of file encoding."""
+    digest = hashlib.sha256(json.dumps(table.column_names).encode())
+    for row in table.to_pylist():
+        digest.update(b"\n")
+        digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False, allow_nan=False).encode())
+    return digest.hexdigest()
+
+
+def read_manifest(directory: Path) -> dict:
+    path = Path(directory) / MANIFEST
+    if not path.is_file():
+        raise InputError.at(str(path), None, None, "missing manifest; run `conflict-counts build`")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        raise InputError.at(str(path), line, None, f"not valid JSON: {error}") from None
+
+
+def file_metadata(table: pa.Table) -> dict:
+    """The ``conflict_counts`` metadata (name, table, version) stored in a Parquet schema."""
+    raw = (table.schema.metadata or {}).get(b"conflict_counts")
+    return json.loads(raw) if raw else {}
+
+
+def _nullable_types(arrow_type: pa.DataType) -> object:
     if pa.types.is_integer(arrow_type):
         return pd.Int64Dtype()
     if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):

@@ -29,6 +29,7 @@ class Mention:
     span: Span
     label: str
     entity: str
+    note: str | None
     origin: Origin
 
 

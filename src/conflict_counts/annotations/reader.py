@@ -101,10 +101,11 @@ def _number(fields: _Fields, key: str) -> float | None:
 
 def _mention(item: Any, file: str, line: int, problems: list[Problem], resolve: SpanResolver):
     fields = _Fields(item, file, line, "mention", problems)
-    fields.allow_only(*SPAN_KEYS, "label", "entity")
+    fields.allow_only(*SPAN_KEYS, "label", "entity", "note")
     label, entity = fields.get("label", str), fields.get("entity", str)
+    note = fields.get("note", str, required=False)
     span = resolve(fields.mapping, "mention", problems, fields.origin) if fields.ok else None
-    return Mention(span, label, entity, fields.origin) if fields.ok and span else None
+    return Mention(span, label, entity, note, fields.origin) if fields.ok and span else None
 
 
 def _nested_span(
@@ -218,8 +219,10 @@ def read_groups(path: Path, problems: list[Problem]) -> dict[str, Group]:
     return groups
 
 
-def read_annotation_set(directory: Path, resolve: SpanResolver = strict_span) -> AnnotationSet:
-    """Read and structurally check a whole set; raise once with every problem found."""
+def collect_annotation_set(
+    directory: Path, resolve: SpanResolver = strict_span
+) -> tuple[AnnotationSet, list[Problem]]:
+    """Read a whole set, keeping every well-formed item and every problem found."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError.at(str(directory), None, None, "annotation directory not found")
@@ -234,5 +237,11 @@ def read_annotation_set(directory: Path, resolve: SpanResolver = strict_span) ->
         problems.extend(doc_problems)
         if document is not None:
             documents[document.doc_id] = document
+    return AnnotationSet(directory.name, documents, entities, groups), problems
+
+
+def read_annotation_set(directory: Path, resolve: SpanResolver = strict_span) -> AnnotationSet:
+    """Read a whole set; raise once with every structural problem found."""
+    annotations, problems = collect_annotation_set(directory, resolve)
     raise_if_any(problems)
-    return AnnotationSet(directory.name, documents, entities, groups)
+    return annotations

@@ -22,11 +22,11 @@ def _claim_lines(claim: Claim) -> list[str]:
         f"- span: {flow(_span(claim.span))}",
         f"  low: {scalar(claim.low)}",
         f"  high: {scalar(claim.high)}",
-        f"  qualifier: {scalar(claim.qualifier)}",
-        f"  predicate: {scalar(claim.predicate)}",
+        f"  qualifier: {scalar(claim.qualifier, True)}",
+        f"  predicate: {scalar(claim.predicate, True)}",
         f"  counted: {flow(_span(claim.counted)) if claim.counted else 'null'}",
         f"  source: {flow(source)}",
-        f"  group: {scalar(claim.group)}",
+        f"  group: {scalar(claim.group, True)}",
     ]
     if claim.note:
         lines.append(f"  note: {scalar(claim.note)}")
@@ -35,12 +35,12 @@ def _claim_lines(claim: Claim) -> list[str]:
 
 def format_document(document: DocumentAnnotation, seed_file: str | None = None) -> str:
     header = f"# {seed_file or document.doc_id}: offsets are code points into the text, end-exclusive."
-    lines = [header, f"doc_id: {scalar(document.doc_id)}", f"language: {scalar(document.language)}"]
+    lines = [header, f"doc_id: {scalar(document.doc_id)}", f"language: {scalar(document.language, True)}"]
     mentions = sorted(document.mentions, key=lambda m: (m.span.start, m.span.end))
     lines.append("mentions:" if mentions else "mentions: []")
-    lines += [
-        "- " + flow({**_span(m.span), "label": m.label, "entity": m.entity}) for m in mentions
-    ]
+    for m in mentions:
+        note = {"note": m.note} if m.note else {}
+        lines.append("- " + flow({**_span(m.span), "label": m.label, "entity": m.entity, **note}))
     claims = sorted(document.claims, key=lambda c: (c.span.start, c.span.end))
     lines.append("claims:" if claims else "claims: []")
     for claim in claims:

@@ -59,8 +59,14 @@ _PLAIN = re.compile(r"[a-z][a-z0-9_-]*|[A-Z]{2,3}")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
-def scalar(value: Any) -> str:
-    """A YAML scalar that reads back as the same value: strings always double-quoted."""
+# Keys whose values are identifiers or enum members, written plain when YAML allows.
+IDENTIFIER_KEYS = frozenset(
+    {"id", "label", "entity", "type", "language", "qualifier", "predicate", "group"}
+)
+
+
+def scalar(value: Any, identifier: bool = False) -> str:
+    """A YAML scalar that reads back as the same value; texts are always double-quoted."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -69,11 +75,12 @@ def scalar(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (int, float)):
         return repr(value)
-    if _PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS:
+    if identifier and _PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
     return json.dumps(str(value), ensure_ascii=False)
 
 
 def flow(mapping: dict[str, Any]) -> str:
     """A one-line YAML mapping in the given key order (one item a line keeps diffs small)."""
-    return "{" + ", ".join(f"{key}: {scalar(value)}" for key, value in mapping.items()) + "}"
+    items = (f"{key}: {scalar(value, key in IDENTIFIER_KEYS)}" for key, value in mapping.items())
+    return "{" + ", ".join(items) + "}"

@@ -1,0 +1,13 @@
+"""A failed check located by table, row and column; callers map it to a file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Failure:
+    table: str
+    row: int | None  # positional row of the table, None for a table-wide failure
+    column: str | None
+    message: str

@@ -1,0 +1,122 @@
+"""``conflict-counts build``: seeds + gold annotations → validated tables → dataset/.
+
+Nothing is written unless every check passes; every failure is reported at once with
+the annotation file and line it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from conflict_counts.annotations.model import AnnotationSet, Origin
+from conflict_counts.annotations.reader import collect_annotation_set
+from conflict_counts.annotations.writer import write_text
+from conflict_counts.build.card import replace_block, replace_header, yaml_header
+from conflict_counts.build.statistics import conflicting_groups, per_language
+from conflict_counts.build.tables import BuiltTables, build_tables
+from conflict_counts.build.writer import write_dataset
+from conflict_counts.dataset import content_checksum, to_frame
+from conflict_counts.errors import Problem, raise_if_any
+from conflict_counts.schema.failures import Failure
+from conflict_counts.schema.validate import validate_tables
+from conflict_counts.seeds import Seed, read_seeds
+
+CHECKSUMS = "SHA256SUMS"
+
+# Table column → the annotation key whose line a failure in that column points to.
+ANNOTATION_KEYS: dict[str, str] = {
+    "start": "start", "end": "end", "text": "text",
+    "counted_start": "counted", "counted_end": "counted", "counted_text": "counted",
+    "source_type": "source", "source_start": "source", "source_end": "source",
+    "source_text": "source", "source_entity_id": "source", "group_id": "group",
+    "entity_id": "entity", "canonical_name": "name",
+}
+CLAIM_SPAN_COLUMNS = {"start", "end", "text"}
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    tables: BuiltTables
+    seeds: list[Seed]
+    annotations: AnnotationSet
+
+
+def check_seed_checksums(seeds: list[Seed], directory: Path) -> list[Problem]:
+    """The articles are kept byte for byte; SHA256SUMS records them (sha256sum format)."""
+    listing = directory / CHECKSUMS
+    if not listing.is_file():
+        return [Problem(str(listing), None, None, "missing; the article checksums are recorded there")]
+    expected = {}
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), start=1):
+        digest, _, name = line.partition("  ")
+        expected[name] = (digest, number)
+    problems = []
+    for seed in seeds:
+        digest, number = expected.get(seed.seed_file, (None, None))
+        if digest != seed.file_sha256:
+            problems.append(Problem(str(listing), number, seed.seed_file,
+                                    f"recorded sha256 differs from the file's {seed.file_sha256}"))
+    return problems
+
+
+def locate_failure(failure: Failure, origins: dict[str, list[Origin]], table_file: str) -> Problem:
+    """Point a table failure at the annotation line it came from."""
+    if failure.row is None or failure.row >= len(origins.get(failure.table, [])):
+        return Problem(table_file, None, failure.column, f"{failure.table}: {failure.message}")
+    origin = origins[failure.table][failure.row]
+    key = ANNOTATION_KEYS.get(failure.column or "", failure.column or "")
+    if failure.table == "claims" and failure.column in CLAIM_SPAN_COLUMNS:
+        key = "span"
+    return Problem(origin.file, origin.line_of(key), failure.column, failure.message)
+
+
+def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
+    """Read and check everything; raise with every problem, or return the tables."""
+    seeds = read_seeds(seeds_dir)
+    problems = check_seed_checksums(seeds, seeds_dir)
+    annotations, found = collect_annotation_set(annotations_dir)
+    problems += found
+    built = build_tables(annotations, seeds)
+    problems += built.problems
+    frames = {name: to_frame(table) for name, table in built.tables.items()}
+    problems += [locate_failure(f, built.origins, str(annotations_dir)) for f in validate_tables(frames)]
+    raise_if_any(problems)
+    return BuildReport(built, seeds, annotations)
+
+
+def check_changelog(changelog: Path, version: str) -> list[Problem]:
+    """A release is recorded for the people who cite it (SPEC §6)."""
+    if not changelog.is_file() or f"## [{version}]" not in changelog.read_text(encoding="utf-8"):
+        return [Problem(str(changelog), None, None, f"no entry '## [{version}]' for the dataset version")]
+    return []
+
+
+def updated_card(card: str, report: BuildReport, version: str) -> str:
+    tables = report.tables.tables
+    frames = {name: to_frame(table) for name, table in tables.items()}
+    descriptions = {g.group_id: g.description for g in report.annotations.groups.values()}
+    rows = {name: table.num_rows for name, table in tables.items()}
+    checksums = {name: content_checksum(table) for name, table in tables.items()}
+    card = replace_header(card, yaml_header(version, rows, checksums))
+    card = replace_block(card, "version", f"**Dataset version {version}**")
+    card = replace_block(card, "statistics", per_language(frames))
+    return replace_block(card, "conflicts", conflicting_groups(frames, descriptions))
+
+
+def build(
+    seeds_dir: Path,
+    annotations_dir: Path,
+    out_dir: Path,
+    version: str,
+    card: Path | None = None,
+    changelog: Path | None = None,
+) -> BuildReport:
+    """Check everything, then write dataset/ (and refresh the card's generated parts)."""
+    report = run_build(seeds_dir, annotations_dir)
+    raise_if_any(check_changelog(changelog, version) if changelog else [])
+    card_text = updated_card(card.read_text(encoding="utf-8"), report, version) if card else None
+    write_dataset(report.tables.tables, out_dir, version)
+    if card and card_text is not None:
+        write_text(card, card_text)
+    return report

@@ -1,0 +1,119 @@
+"""Annotation set + seed articles → the five tables, each row remembering its origin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from conflict_counts.annotations.model import AnnotationSet, Origin
+from conflict_counts.bio import token_view
+from conflict_counts.dataset import ARROW_SCHEMAS, SORT_KEYS
+from conflict_counts.errors import Problem
+from conflict_counts.seeds import Seed
+
+
+@dataclass(frozen=True)
+class BuiltTables:
+    tables: dict[str, pa.Table]
+    origins: dict[str, list[Origin]]  # per table, per row (after sorting)
+    problems: list[Problem]  # annotation-level problems no table can show
+    off_boundary_spans: int
+    unprojected_spans: int
+
+
+def span_id(doc_id: str, start: int, end: int) -> str:
+    """Ids derived from offsets: stable across versions and never typed by hand."""
+    return f"{doc_id}:{start}-{end}"
+
+
+def _sorted(table: str, rows: list[dict], origins: list[Origin]) -> tuple[pa.Table, list[Origin]]:
+    keys = SORT_KEYS[table]
+    order = sorted(range(len(rows)), key=lambda i: tuple((rows[i][k] is None, rows[i][k]) for k in keys))
+    arrow = pa.Table.from_pylist([rows[i] for i in order], schema=ARROW_SCHEMAS[table])
+    return arrow, [origins[i] for i in order]
+
+
+def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
+    rows: dict[str, list[dict]] = {table: [] for table in ARROW_SCHEMAS}
+    origins: dict[str, list[Origin]] = {table: [] for table in ARROW_SCHEMAS}
+    problems: list[Problem] = []
+    seeds_by_id = {seed.doc_id: seed for seed in seeds}
+
+    def add(table: str, row: dict, origin: Origin) -> None:
+        rows[table].append(row)
+        origins[table].append(origin)
+
+    for doc_id in sorted(annotations.documents.keys() - seeds_by_id.keys()):
+        origin = annotations.documents[doc_id].origin
+        problems.append(Problem(origin.file, None, "doc_id", f"no seed article for {doc_id!r}"))
+    for doc_id in sorted(seeds_by_id.keys() - annotations.documents.keys()):
+        problems.append(Problem(seeds_by_id[doc_id].seed_file, None, None, "article has no annotation file"))
+
+    off_boundary = unprojected = 0
+    annotated = [seeds_by_id[d] for d in sorted(seeds_by_id) if d in annotations.documents]
+    for fold, seed in enumerate(annotated):
+        document = annotations.documents[seed.doc_id]
+        add("documents", {
+            "doc_id": seed.doc_id, "language": document.language, "published": seed.published,
+            "text": seed.text, "text_sha256": seed.text_sha256, "seed_file": seed.seed_file,
+            "split": "test", "fold": fold,
+        }, document.origin)
+        for mention in document.mentions:
+            span = mention.span
+            add("mentions", {
+                "doc_id": seed.doc_id, "mention_id": span_id(seed.doc_id, span.start, span.end),
+                "start": span.start, "end": span.end, "text": span.text,
+                "label": mention.label, "entity_id": mention.entity,
+            }, mention.origin)
+        for claim in document.claims:
+            span, counted, source = claim.span, claim.counted, claim.source
+            if claim.group not in annotations.groups:
+                problems.append(Problem(claim.origin.file, claim.origin.line_of("group"), "group",
+                                        f"group {claim.group!r} is not declared in groups.yaml"))
+            add("claims", {
+                "doc_id": seed.doc_id, "claim_id": span_id(seed.doc_id, span.start, span.end),
+                "start": span.start, "end": span.end, "text": span.text,
+                "low": claim.low, "high": claim.high,
+                "qualifier": claim.qualifier, "predicate": claim.predicate,
+                "counted_start": counted.start if counted else None,
+                "counted_end": counted.end if counted else None,
+                "counted_text": counted.text if counted else None,
+                "source_type": claim.source_type,
+                "source_start": source.start if source else None,
+                "source_end": source.end if source else None,
+                "source_text": source.text if source else None,
+                "source_entity_id": claim.source_entity, "group_id": claim.group,
+            }, claim.origin)
+        view = token_view(
+            seed.doc_id,
+            seed.text,
+            [(m.span.start, m.span.end, m.label) for m in document.mentions],
+            [(c.span.start, c.span.end) for c in document.claims],
+        )
+        off_boundary += view.off_boundary
+        unprojected += view.unprojected
+        for row in view.rows:
+            add("tokens", row, document.origin)
+
+    used_groups = {claim.group for d in annotations.documents.values() for claim in d.claims}
+    for group in annotations.groups.values():
+        if group.group_id not in used_groups:
+            problems.append(Problem(group.origin.file, group.origin.line, "id",
+                                    f"group {group.group_id!r} is declared but no claim uses it"))
+
+    aliases: dict[str, set[str]] = {}
+    for row in rows["mentions"]:
+        aliases.setdefault(row["entity_id"], set()).add(row["text"])
+    for entity in annotations.entities.values():
+        add("entities", {
+            "entity_id": entity.entity_id, "label": entity.label,
+            "canonical_name": entity.canonical_name,
+            "aliases": sorted(aliases.get(entity.entity_id, ())),
+            "description": entity.description,
+        }, entity.origin)
+
+    tables, sorted_origins = {}, {}
+    for table in ARROW_SCHEMAS:
+        tables[table], sorted_origins[table] = _sorted(table, rows[table], origins[table])
+    return BuiltTables(tables, sorted_origins, problems, off_boundary, unprojected)

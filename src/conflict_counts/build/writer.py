@@ -1,0 +1,77 @@
+"""Writing tables so that two builds with the same pyarrow give byte-identical files.
+
+Rows are sorted (see ``SORT_KEYS``), there is no pandas index metadata, and writer
+options are fixed. The manifest's checksums hash the rows themselves (canonical JSON),
+so they do not change with the pyarrow that wrote the files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from conflict_counts.build.features import features_for
+from conflict_counts.dataset import MANIFEST, content_checksum, table_path
+
+WRITE_OPTIONS = {
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": False,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "store_schema": True,
+}
+
+
+def _with_metadata(table: pa.Table, name: str, version: str) -> pa.Table:
+    hf = json.dumps({"info": {"features": features_for(name).to_dict()}}, sort_keys=True)
+    ours = json.dumps({"name": "conflict-counts", "table": name, "version": version}, sort_keys=True)
+    return table.replace_schema_metadata({"huggingface": hf, "conflict_counts": ours})
+
+
+def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
+    return {
+        "name": "conflict-counts",
+        "version": version,
+        "checksum": "sha256 of canonical JSON rows (see conflict_counts.dataset.content_checksum)",
+        "tables": {
+            name: {
+                "file": table_path(Path("."), name).name,
+                "rows": table.num_rows,
+                "columns": table.column_names,
+                "content_sha256": content_checksum(table),
+            }
+            for name, table in sorted(tables.items())
+        },
+    }
+
+
+def write_dataset(
+    tables: dict[str, pa.Table], directory: Path, version: str, extra_files: dict[str, bytes] | None = None
+) -> None:
+    """Write every table and the manifest into a fresh folder, then swap it in whole."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        for name, table in tables.items():
+            pq.write_table(_with_metadata(table, name, version), table_path(staging, name), **WRITE_OPTIONS)
+        document = json.dumps(manifest(tables, version), indent=2, sort_keys=True) + "\n"
+        (staging / MANIFEST).write_text(document, encoding="utf-8")
+        for name, content in (extra_files or {}).items():
+            (staging / name).write_bytes(content)
+        staging.chmod(0o755)
+        retired = directory.with_name(f".{directory.name}-old")
+        if directory.exists():
+            shutil.rmtree(retired, ignore_errors=True)
+            directory.rename(retired)
+        staging.rename(directory)
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""Build dataset/ from the seed articles and the gold annotations (validates first)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from conflict_counts.build.pipeline import build
+from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS_DIR
+from conflict_counts.version import __version__
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="seed article folder")
+    parser.add_argument("--annotations", type=Path, default=GOLD_DIR, help="gold annotation folder")
+    parser.add_argument("--out", type=Path, default=DATASET_DIR, help="output folder (replaced whole)")
+    parser.add_argument("--card", type=Path, default=CARD,
+                        help="dataset card whose generated parts are refreshed (default: README.md)")
+    parser.add_argument("--changelog", type=Path, default=CHANGELOG,
+                        help="changelog that must record the version (default: CHANGELOG.md)")
+    parser.add_argument("--no-card", action="store_true",
+                        help="write only the dataset folder (no card, no changelog check)")
+
+
+def run(args: argparse.Namespace) -> int:
+    card = None if args.no_card else args.card
+    changelog = None if args.no_card else args.changelog
+    report = build(args.seeds, args.annotations, args.out, __version__, card, changelog)
+    tables = report.tables.tables
+    counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
+    print(f"built {args.out} (version {__version__}): {counts}")
+    print(
+        f"tokens view: {report.tables.off_boundary_spans} span(s) not on token boundaries "
+        f"(tagged on the whole token), {report.tables.unprojected_spans} not projected",
+        file=sys.stderr,
+    )
+    return 0

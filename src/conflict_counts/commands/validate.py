@@ -1,0 +1,20 @@
+"""Validate a built dataset folder (schemas, cross-table checks, checksums, versions)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from conflict_counts.errors import raise_if_any
+from conflict_counts.layout import DATASET_DIR
+from conflict_counts.schema.directory import validate_directory
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directory", nargs="?", type=Path, default=DATASET_DIR, help="dataset folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    raise_if_any(validate_directory(args.directory))
+    print(f"{args.directory}: valid")
+    return 0

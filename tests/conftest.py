@@ -1,0 +1,40 @@
+"""Shared fixtures: a one-sentence annotated article, copied so each test may break it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conflict_counts.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/mini (articles/ and gold/)."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def build_args(project: Path, out: Path) -> list[str]:
+    return [
+        "build", "--seeds", str(project / "articles"), "--annotations", str(project / "gold"),
+        "--out", str(out), "--no-card",
+    ]
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run the console script in-process; return (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

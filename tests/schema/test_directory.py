@@ -1,0 +1,75 @@
+"""`conflict-counts validate` on a built folder: passes when intact, names every fault."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conflict_counts.dataset import ARROW_SCHEMAS, table_path
+from tests.conftest import ROOT, build_args
+
+
+@pytest.fixture
+def built(mini: Path, run_cli, tmp_path: Path) -> Path:
+    out = tmp_path / "dataset"
+    assert run_cli(*build_args(mini, out))[0] == 0
+    return out
+
+
+def _rewrite(path: Path, table: pa.Table) -> None:
+    pq.write_table(table.replace_schema_metadata(pq.read_schema(path).metadata), path)
+
+
+def test_committed_dataset_is_valid(run_cli) -> None:
+    code, out, err = run_cli("validate", str(ROOT / "dataset"))
+    assert (code, err) == (0, "")
+    assert out.strip().endswith("valid")
+
+
+def test_fresh_build_is_valid(built: Path, run_cli) -> None:
+    assert run_cli("validate", str(built))[0] == 0
+
+
+def test_tampered_rows_fail_checksum_and_checks(built: Path, run_cli) -> None:
+    path = table_path(built, "mentions")
+    table = pq.read_table(path)
+    starts = table.column("start").to_pylist()
+    starts[1] += 1
+    _rewrite(path, table.set_column(2, "start", pa.array(starts, pa.int64())))
+
+    code, _, err = run_cli("validate", str(built))
+
+    assert code == 2
+    assert f"{path}: content checksum differs from the manifest" in err
+    assert f"{path}: row 1, start: 'al-Hasakah' does not match the text at 53:62" in err
+
+
+def test_tokens_view_must_agree_with_mentions(built: Path, run_cli) -> None:
+    path = table_path(built, "tokens")
+    rows = pq.read_table(path).to_pylist()
+    rows[0]["ner_tags"] = [0] * len(rows[0]["ner_tags"])
+    _rewrite(path, pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS["tokens"]))
+    code, _, err = run_cli("validate", str(built))
+    assert code == 2
+    assert "tokens.parquet: row 0, ner_tags: differs from the projection of the spans" in err
+
+
+def test_version_in_files_must_match_manifest(built: Path, run_cli) -> None:
+    manifest = built / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["version"] = "9.9.9"
+    manifest.write_text(json.dumps(data))
+    code, _, err = run_cli("validate", str(built))
+    assert code == 2
+    assert err.count("differs from the manifest's '9.9.9'") == 5
+
+
+def test_missing_folder_is_one_line(run_cli, tmp_path: Path) -> None:
+    code, _, err = run_cli("validate", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "Traceback" not in err
+    assert "missing table 'documents'" in err
