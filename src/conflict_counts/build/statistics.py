@@ -51,10 +51,11 @@ def per_language(frames: dict[str, pd.DataFrame]) -> str:
 
 
 def interval(low: float | None, high: float | None) -> str:
-    def show(value: float | None) -> str:
-        return "" if value is None or pd.isna(value) else f"{value:,.0f}"
-
-    return f"[{show(low) or '−∞'}, {show(high) or '∞'}]" if low != high else show(low)
+    """A claim's value for people: "100", "2,000–9,999", "≥ 23", "≤ 800"."""
+    has_low, has_high = pd.notna(low), pd.notna(high)
+    if has_low and has_high:
+        return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+    return f"≥ {low:,.0f}" if has_low else f"≤ {high:,.0f}"
 
 
 def conflicting_groups(frames: dict[str, pd.DataFrame], descriptions: dict[str, str]) -> str:
