@@ -24,7 +24,7 @@ def mini(tmp_path: Path) -> Path:
 def build_args(project: Path, out: Path) -> list[str]:
     return [
         "build", "--seeds", str(project / "articles"), "--annotations", str(project / "gold"),
-        "--out", str(out), "--no-card",
+        "--out", str(out), "--no-card", "--changelog", str(ROOT / "CHANGELOG.md"),
     ]
 
 

@@ -21,6 +21,14 @@ TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "token
 DEFAULT_DATASET_DIR = DATASET_DIR
 MANIFEST = "manifest.json"
 
+TABLE_DESCRIPTIONS: dict[str, str] = {
+    "documents": "one row an article: text, language, publication month, fold",
+    "mentions": "named-entity mentions with their cross-document entity id",
+    "entities": "the cross-document, cross-language entity table",
+    "claims": "numeric claims: interval, qualifier, predicate, counted noun, source, group",
+    "tokens": "token-level BIO view of mentions and claims, one row a sentence",
+}
+
 _int, _float, _str = pa.int64(), pa.float64(), pa.string()
 
 ARROW_SCHEMAS: dict[str, pa.Schema] = {

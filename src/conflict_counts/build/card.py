@@ -12,15 +12,7 @@ import re
 import yaml
 
 from conflict_counts.build.features import features_for
-from conflict_counts.dataset import DATASET_DIR, TABLES, table_path
-
-CONFIG_DESCRIPTIONS: dict[str, str] = {
-    "documents": "one row an article: text, language, publication month, fold",
-    "mentions": "named-entity mentions with their cross-document entity id",
-    "entities": "the cross-document, cross-language entity table",
-    "claims": "numeric claims: interval, qualifier, predicate, counted noun, source, group",
-    "tokens": "token-level BIO view of mentions and claims, one row a sentence",
-}
+from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, table_path
 
 
 def yaml_header(version: str, num_rows: dict[str, int], checksums: dict[str, str]) -> str:
@@ -41,7 +33,7 @@ def yaml_header(version: str, num_rows: dict[str, int], checksums: dict[str, str
         "configs": [
             {
                 "config_name": name,
-                "description": f"ConflictCounts {version}, {name}: {CONFIG_DESCRIPTIONS[name]}; "
+                "description": f"ConflictCounts {version}, {name}: {TABLE_DESCRIPTIONS[name]}; "
                 f"content sha256 {checksums[name]}",
                 "data_files": [{"split": "test", "path": table_path(DATASET_DIR, name).as_posix()}],
                 **({"default": True} if name == "claims" else {}),

@@ -6,8 +6,11 @@ the annotation file and line it comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pandas as pd
 
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import collect_annotation_set
@@ -16,8 +19,10 @@ from conflict_counts.build.card import replace_block, replace_header, yaml_heade
 from conflict_counts.build.statistics import conflicting_groups, per_language
 from conflict_counts.build.tables import BuiltTables, build_tables
 from conflict_counts.build.writer import write_dataset
-from conflict_counts.dataset import content_checksum, to_frame
+from conflict_counts.dataset import content_checksum, read_manifest, to_frame
 from conflict_counts.errors import Problem, raise_if_any
+from conflict_counts.release.croissant import changelog_date, croissant, file_digests, to_json_bytes
+from conflict_counts.release.figure import conflict_figure
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
 from conflict_counts.seeds import Seed, read_seeds
@@ -35,11 +40,21 @@ ANNOTATION_KEYS: dict[str, str] = {
 CLAIM_SPAN_COLUMNS = {"start", "end", "text"}
 
 
+ANNOTATORS = (
+    "Two annotators annotated every article independently from the written guidelines and the "
+    "texts only; an adjudicator resolved their differences into the gold and reviewed every gold item."
+)
+
+
 @dataclass(frozen=True)
 class BuildReport:
     tables: BuiltTables
     seeds: list[Seed]
     annotations: AnnotationSet
+
+    @property
+    def group_descriptions(self) -> dict[str, str]:
+        return {g.group_id: g.description for g in self.annotations.groups.values()}
 
 
 def check_seed_checksums(seeds: list[Seed], directory: Path) -> list[Problem]:
@@ -92,16 +107,33 @@ def check_changelog(changelog: Path, version: str) -> list[Problem]:
     return []
 
 
-def updated_card(card: str, report: BuildReport, version: str) -> str:
+def updated_card(card: str, report: BuildReport, frames: dict[str, pd.DataFrame], version: str) -> str:
     tables = report.tables.tables
-    frames = {name: to_frame(table) for name, table in tables.items()}
-    descriptions = {g.group_id: g.description for g in report.annotations.groups.values()}
     rows = {name: table.num_rows for name, table in tables.items()}
     checksums = {name: content_checksum(table) for name, table in tables.items()}
     card = replace_header(card, yaml_header(version, rows, checksums))
     card = replace_block(card, "version", f"**Dataset version {version}**")
     card = replace_block(card, "statistics", per_language(frames))
-    return replace_block(card, "conflicts", conflicting_groups(frames, descriptions))
+    return replace_block(card, "conflicts", conflicting_groups(frames, report.group_descriptions))
+
+
+def release_files(
+    report: BuildReport, frames: dict[str, pd.DataFrame], version: str, changelog: str
+) -> Callable[[Path], dict[str, bytes]]:
+    """Croissant metadata and the conflict figure, written beside the tables."""
+    png, svg = conflict_figure(frames, report.group_descriptions)
+    facts = {
+        "date_published": changelog_date(changelog, version),
+        "annotators": ANNOTATORS,
+        "agreement": "See the dataset card, section Agreement: computed with `conflict-counts "
+        "agreement seeds/annotations/annotator-a seeds/annotations/annotator-b`.",
+    }
+
+    def extras(staging: Path) -> dict[str, bytes]:
+        document = croissant(frames, read_manifest(staging), version, facts, file_digests(staging))
+        return {"croissant.json": to_json_bytes(document), "conflicts.png": png, "conflicts.svg": svg}
+
+    return extras
 
 
 def build(
@@ -109,14 +141,16 @@ def build(
     annotations_dir: Path,
     out_dir: Path,
     version: str,
+    changelog: Path,
     card: Path | None = None,
-    changelog: Path | None = None,
 ) -> BuildReport:
     """Check everything, then write dataset/ (and refresh the card's generated parts)."""
     report = run_build(seeds_dir, annotations_dir)
-    raise_if_any(check_changelog(changelog, version) if changelog else [])
-    card_text = updated_card(card.read_text(encoding="utf-8"), report, version) if card else None
-    write_dataset(report.tables.tables, out_dir, version)
+    raise_if_any(check_changelog(changelog, version))
+    frames = {name: to_frame(table) for name, table in report.tables.tables.items()}
+    card_text = updated_card(card.read_text(encoding="utf-8"), report, frames, version) if card else None
+    extras = release_files(report, frames, version, changelog.read_text(encoding="utf-8"))
+    write_dataset(report.tables.tables, out_dir, version, extras)
     if card and card_text is not None:
         write_text(card, card_text)
     return report

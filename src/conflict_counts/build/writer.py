@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -53,9 +54,16 @@ def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
 
 
 def write_dataset(
-    tables: dict[str, pa.Table], directory: Path, version: str, extra_files: dict[str, bytes] | None = None
+    tables: dict[str, pa.Table],
+    directory: Path,
+    version: str,
+    extras: Callable[[Path], dict[str, bytes]] | None = None,
 ) -> None:
-    """Write every table and the manifest into a fresh folder, then swap it in whole."""
+    """Write every table and the manifest into a fresh folder, then swap it in whole.
+
+    ``extras`` sees the staged tables (Croissant needs their file digests) and returns
+    further files to write beside them.
+    """
     directory = Path(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
@@ -64,7 +72,7 @@ def write_dataset(
             pq.write_table(_with_metadata(table, name, version), table_path(staging, name), **WRITE_OPTIONS)
         document = json.dumps(manifest(tables, version), indent=2, sort_keys=True) + "\n"
         (staging / MANIFEST).write_text(document, encoding="utf-8")
-        for name, content in (extra_files or {}).items():
+        for name, content in (extras(staging) if extras else {}).items():
             (staging / name).write_bytes(content)
         staging.chmod(0o755)
         retired = directory.with_name(f".{directory.name}-old")

@@ -18,15 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--card", type=Path, default=CARD,
                         help="dataset card whose generated parts are refreshed (default: README.md)")
     parser.add_argument("--changelog", type=Path, default=CHANGELOG,
-                        help="changelog that must record the version (default: CHANGELOG.md)")
-    parser.add_argument("--no-card", action="store_true",
-                        help="write only the dataset folder (no card, no changelog check)")
+                        help="changelog that must record the version and its date (default: CHANGELOG.md)")
+    parser.add_argument("--no-card", action="store_true", help="leave the dataset card as it is")
 
 
 def run(args: argparse.Namespace) -> int:
     card = None if args.no_card else args.card
-    changelog = None if args.no_card else args.changelog
-    report = build(args.seeds, args.annotations, args.out, __version__, card, changelog)
+    report = build(args.seeds, args.annotations, args.out, __version__, args.changelog, card)
     tables = report.tables.tables
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
     print(f"built {args.out} (version {__version__}): {counts}")

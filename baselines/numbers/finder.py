@@ -1,0 +1,142 @@
+"""Find numeric-claim expressions in running text (SPEC §3.4 claim spans).
+
+One compiled pattern scans the text; Python runs only on its matches, which are then
+checked against their immediate context to drop what SPEC §3.4 excludes: years and
+dates, clock times, durations and ages, ordinals, percentages, labels ("nr 5"), the
+pronoun "one" ("one of the largest"). The indefinite article and vague quantifiers
+without a number word never match the pattern in the first place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from conflict_counts.baselines.numbers.lexicon import lexicon
+from conflict_counts.baselines.numbers.normalize import Normalized, Reading, read_match
+from conflict_counts.baselines.numbers.patterns import DASH, SP, patterns, regexes, words
+
+YEARS = range(1900, 2100)  # a bare four-digit number in this range is read as a year
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A numeric expression: ``text == document[start:end]``, with its normalised value."""
+
+    start: int
+    end: int
+    text: str
+    normalized: Normalized
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Patterns on the text just before (``$``-anchored) and after (``match``) a match."""
+
+    before: re.Pattern[str]  # clock "kl.", "aged", labels "nr", glued "F-", "2019-"
+    after: re.Pattern[str]  # units of time, percent, am/pm, glued "-årig", "-10-14"
+    ordinal_after: re.Pattern[str]  # Nordic "5. plass", Swedish "1:a"
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    one_before: re.Pattern[str] | None
+    partitive_after: re.Pattern[str]
+
+
+@cache
+def _context(lang: str) -> _Context:
+    lex = lexicon(lang)
+    flags = re.IGNORECASE
+    before = [r"\w" + DASH, "[#§]"]
+    for group, tail in ((lex.clock, f"{SP}*"), (lex.age_before, f"{SP}+"),
+                        (lex.label_before, f"{SP}*")):
+        if group:
+            before.append(rf"(?<!\w){words(group)}{tail}")
+    after = [
+        f"{SP}+{regexes(lex.time_units)}(?!\\w)",
+        f"{SP}*{words(lex.percent)}(?!\\w)",
+        rf"{SP}*[ap]\.?m\.?(?!\w)",
+        f"{DASH}[^\\W\\d_]",
+        r"[-\u2013\u2014./:]\d",
+    ]
+    ordinal = r":[^\W\d_]"
+    if lex.lang != "en":
+        ordinal += f"|\\.{SP}+[a-zåäöæøé]"
+    months = words(lex.months)
+    return _Context(
+        before=re.compile(f"(?:{'|'.join(before)})$", flags),
+        after=re.compile(f"(?:{'|'.join(after)})", flags),
+        ordinal_after=re.compile(ordinal),
+        month_before=re.compile(rf"(?<!\w){months}\.?{SP}+$", flags),
+        month_after=re.compile(rf"\.?{SP}+{months}(?!\w)", flags),
+        one_before=(
+            re.compile(rf"(?<!\w){words(lex.one_before)}{SP}+$", flags)
+            if lex.one_before else None
+        ),
+        partitive_after=re.compile(rf"{SP}+{words(lex.partitive)}(?!\w)", flags),
+    )
+
+
+def _number_like(part: str, allowed: range) -> bool:
+    return part.isascii() and part.isdigit() and int(part) in allowed
+
+
+def _excluded(reading: Reading, text: str, lang: str) -> bool:
+    """Whether the context shows the match is not a count (see module docstring)."""
+    ctx = _context(lang)
+    start, end = reading.start, reading.end
+    window = max(0, start - 16)  # longest word before: "klockan ", "september "
+
+    def before(pattern: re.Pattern[str]) -> bool:
+        # endpos makes "$" the match start; lookbehinds still see the whole text
+        return pattern.search(text, window, start) is not None
+
+    def after(pattern: re.Pattern[str]) -> bool:
+        return pattern.match(text, end) is not None
+
+    if before(ctx.before) or after(ctx.after) or after(ctx.ordinal_after):
+        return True
+    if reading.kind == "vague":
+        return False
+    parts = [text[s:e] for s, e in reading.parts]
+    under = reading.cue is not None and reading.cue.lower() == "under"  # "under 2019"
+    if all(_number_like(p, YEARS) for p in parts) and (reading.cue is None or under):
+        return True
+    days = all(_number_like(p, range(1, 32)) for p in parts)
+    if days and (after(ctx.month_after) or before(ctx.month_before)):
+        return True
+    if len(parts) == 1 and reading.cue is None:
+        word = parts[0].lower()
+        lex = lexicon(lang)
+        if lex.units.get(word) == 1 and word not in lex.articles:
+            pronoun = ctx.one_before is not None and before(ctx.one_before)
+            return after(ctx.partitive_after) or pronoun
+    return False
+
+
+def iter_numbers(text: str, lang: str) -> Iterator[NumberSpan]:
+    """Yield the numeric-claim expressions of ``text`` in ``lang``, left to right."""
+    pats = patterns(lang)
+    # Scanning lower-cased text without IGNORECASE is about 2.5x faster; offsets are
+    # the same unless lower-casing changes the length (Turkish dotted I), then fall back.
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        search, scanned = pats.claim.search, lowered
+    else:
+        search, scanned = pats.claim_ci.search, text
+    position = 0
+    while (m := search(scanned, position)) is not None:
+        reading = read_match(m, lang, full=False)
+        if reading is None:
+            position = m.start() + 1
+            continue
+        position = max(reading.end, m.start() + 1)
+        if not _excluded(reading, text, lang):
+            span = text[reading.start : reading.end]
+            yield NumberSpan(reading.start, reading.end, span, reading.normalized)
+
+
+def find_numbers(text: str, lang: str) -> list[NumberSpan]:
+    """All numeric-claim expressions of ``text`` (see :func:`iter_numbers`)."""
+    return list(iter_numbers(text, lang))

@@ -1,0 +1,176 @@
+"""Numeric expression → ``Normalized(low, high, qualifier)`` (SPEC §3.4).
+
+The same reading serves the normaliser (whole input, permissive) and the finder (one
+match in running text, strict): a qualifier cue sets the bounds of a single number, a
+range gives both ends, a magnitude word its fixed interval.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+
+from conflict_counts.baselines.numbers.lexicon import LANGS, lexicon
+from conflict_counts.baselines.numbers.parse import Parsed, magnitude, read_number
+from conflict_counts.baselines.numbers.patterns import SP, patterns, words
+
+from conflict_counts.labels import QUALIFIER_BOUNDS, QUALIFIERS
+
+__all__ = ["LANGS", "Normalized", "Reading", "normalize", "parse_number", "read_match"]
+
+# SI-style suffixes ("100K", "1,2M", ",0012G"): accepted by the normaliser only.
+_SUFFIXES = {"k": 10**3, "m": 10**6, "g": 10**9}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The interval a claim asserts: open bounds are None (SPEC §3.4 table)."""
+
+    low: float | None
+    high: float | None
+    qualifier: str
+
+    def __post_init__(self) -> None:
+        if self.qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+
+    @classmethod
+    def of(cls, value: Fraction | float, qualifier: str) -> Normalized:
+        """One number with a qualifier: the qualifier decides which bounds are set."""
+        has_low, has_high = QUALIFIER_BOUNDS[qualifier]
+        v = float(value)
+        return cls(v if has_low else None, v if has_high else None, qualifier)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One interpreted match: where it is, what it means, and its number parts."""
+
+    start: int
+    end: int
+    normalized: Normalized
+    kind: str  # "single", "range" or "vague"
+    parts: tuple[tuple[int, int], ...]  # offsets of the number parts (not cue, not joins)
+    cue: str | None = None
+
+
+def _range(a: Parsed | None, b: Parsed | None) -> tuple[Fraction, Fraction] | None:
+    """Both ends of "a-b", the first borrowing the second's scale ("1,5-2 miljoner")."""
+    if a is None or b is None:
+        return None
+    low, high = a.value, b.value
+    if a.bare and b.scale and low <= high / b.scale:
+        low *= b.scale
+    return (low, high) if low < high else None
+
+
+def _cue_qualifier(cue: str, lang: str) -> str:
+    return lexicon(lang).cues[" ".join(cue.lower().split())]
+
+
+def read_match(m: re.Match[str], lang: str, *, full: bool) -> Reading | None:
+    """Interpret a match of ``patterns(lang).claim`` / ``claim_full``.
+
+    With ``full`` every number part must be read entirely (the normaliser); without it
+    a single number may be cut to its longest valid beginning ("tre fyra" → "tre"),
+    and the finder goes on after it.
+    """
+    text = m.string
+    if m.group("ro") is not None:
+        bounds = _range(read_number(m["ra"], lang), read_number(m["rb"], lang))
+        if bounds is None:
+            return None
+        parts = (m.span("ra"), m.span("rb"))
+        norm = Normalized(float(bounds[0]), float(bounds[1]), "range")
+        return Reading(m.start("ro"), m.end("rb"), norm, "range", parts)
+    if m.group("v") is not None:
+        size = magnitude(m["v"], lang)
+        if size is None:
+            return None
+        norm = Normalized(float(2 * size), float(10 * size - 1), "vague")
+        return Reading(m.start("v"), m.end("v"), norm, "vague", ())
+    cue = m["cue"]
+    qualifier = _cue_qualifier(cue, lang) if cue else None
+    if m.group("a") is not None:
+        start = m.start("cue") if cue else m.start("a")
+        whole = read_number(text[m.start("a") : m.end("b")], lang)  # "twenty-one", not 20-1
+        if whole is not None:
+            return _single(whole, start, m.start("a"), qualifier, cue)
+        bounds = _range(read_number(m["a"], lang), read_number(m["b"], lang))
+        if bounds is not None:
+            norm = Normalized(float(bounds[0]), float(bounds[1]), "range")
+            return Reading(start, m.end("b"), norm, "range", (m.span("a"), m.span("b")), cue)
+        first, first_start = m["a"], m.start("a")
+    else:
+        start = m.start("cue") if cue else m.start("n")
+        first, first_start = m["n"], m.start("n")
+    parsed = read_number(first, lang, prefix=not full)
+    if parsed is None or (full and first_start + parsed.end != m.end()):
+        return None
+    return _single(parsed, start, first_start, qualifier, cue)
+
+
+def _single(
+    parsed: Parsed, start: int, num_start: int, qualifier: str | None, cue: str | None
+) -> Reading:
+    end = num_start + parsed.end
+    norm = Normalized.of(parsed.value, qualifier or ("approx" if parsed.approx else "exact"))
+    return Reading(start, end, norm, "single", ((num_start, end),), cue)
+
+
+@cache
+def _edges(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Trailing partitive ("a couple *of*") and leading minus of a whole input."""
+    lex = lexicon(lang)
+    trailing = re.compile(f"{SP}+{words(lex.partitive)}$", re.IGNORECASE)
+    negative = re.compile(
+        f"^(?:[-\u2212]|{words(lex.negative)}(?!\\w)){SP}*(?=\\S)", re.IGNORECASE
+    )
+    return trailing, negative
+
+
+def _clean(text: str, lang: str) -> str:
+    text = unicodedata.normalize("NFC", text).strip()
+    return _edges(lang)[0].sub("", text)
+
+
+def parse_number(text: str, lang: str) -> float | None:
+    """A plain number ("3 500", "tjugotre", "1,5 miljoner", "-1200K") → float, or None.
+
+    No qualifiers or ranges: see :func:`normalize` for those.
+    """
+    text = _clean(text, lang)
+    sign = 1
+    negative = _edges(lang)[1].match(text)
+    if negative:
+        sign, text = -1, text[negative.end() :]
+    if text[-1:].lower() in _SUFFIXES and patterns(lang).digits.fullmatch(text[:-1]):
+        parsed = read_number(text[:-1], lang)
+        factor = _SUFFIXES[text[-1].lower()]
+    else:
+        parsed, factor = read_number(text, lang), 1
+    if parsed is None:
+        return None
+    return float(sign * parsed.value * factor)
+
+
+def normalize(text: str, lang: str) -> Normalized | None:
+    """Normalise one numeric expression in ``lang`` (sv, nb, da, en); None if unreadable.
+
+    The whole text must be the expression: "närmare 800", "mellan 3500-5000",
+    "tens of thousands", "ett hundratal" (SPEC §3.4). A trailing partitive ("a couple
+    of") is ignored; plain negative numbers and K/M/G suffixes are read as numbers.
+    """
+    lexicon(lang)  # unknown language: ValueError
+    cleaned = _clean(text, lang)
+    if not cleaned:
+        return None
+    m = patterns(lang).claim_full.fullmatch(cleaned)
+    reading = read_match(m, lang, full=True) if m else None
+    if reading is not None:
+        return reading.normalized
+    value = parse_number(cleaned, lang)
+    return None if value is None else Normalized(value, value, "exact")

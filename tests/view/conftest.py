@@ -1,0 +1,67 @@
+"""Fixtures for the viewer: the real gold, and a prediction that differs from it in known ways."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from conflict_counts.view import Gold, load_gold
+from conflict_counts.view.model import Document
+from tests.conftest import ROOT
+
+DATASET = ROOT / "dataset"
+GROUPS = ROOT / "seeds" / "annotations" / "gold" / "groups.yaml"
+
+
+@pytest.fixture(scope="session")
+def gold() -> Gold:
+    return load_gold(DATASET, {"ain-issa-2019-escapees": "Relatives who escaped"})
+
+
+@pytest.fixture(scope="session")
+def document(gold: Gold) -> Document:
+    """The first document with at least three mentions and two claims."""
+    return next(d for d in gold.documents.values() if len(d.mentions) >= 3 and len(d.claims) >= 2)
+
+
+def _claim_json(claim) -> dict:
+    item = {"start": claim.start, "end": claim.end, "low": claim.low, "high": claim.high,
+            "qualifier": claim.qualifier, "predicate": claim.predicate}
+    if claim.source_start is not None:
+        item.update(source_start=claim.source_start, source_end=claim.source_end)
+    return item
+
+
+@pytest.fixture(scope="session")
+def prediction(document: Document) -> dict:
+    """SPEC §4 object: first mention dropped (missed), second relabelled (wrong), one spurious
+    mention on a word no gold mention touches, first claim's value changed (wrong), rest exact."""
+    mentions = [{"start": m.start, "end": m.end, "label": m.label} for m in document.mentions]
+    dropped = mentions.pop(0)
+    relabelled = mentions[0]
+    relabelled["label"] = "LOC" if relabelled["label"] != "LOC" else "PER"
+    covered = [(m.start, m.end) for m in document.mentions] + [(c.start, c.end) for c in document.claims]
+    start = next(i for i in range(len(document.text) - 3)
+                 if document.text[i:i + 3].isalpha() and not any(s < i + 3 and i < e for s, e in covered))
+    mentions.append({"start": start, "end": start + 3, "label": "ORG"})
+    claims = [_claim_json(c) for c in document.claims]
+    claims[0].update(low=123456.0, high=123457.0)
+    return {"doc_id": document.doc_id, "mentions": mentions, "claims": claims,
+            "_expected": {"missed": dropped, "wrong": relabelled, "spurious": mentions[-1]}}
+
+
+@pytest.fixture
+def prediction_file(tmp_path: Path, prediction: dict) -> Path:
+    path = tmp_path / "pred.jsonl"
+    line = {k: v for k, v in prediction.items() if not k.startswith("_")}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    return path
+
+
+def tiny_gold(text: str, **changes) -> Gold:
+    """A one-document gold for unit tests, built without files."""
+    document = Document("00000000deadbeef", "en", None, "000_00000000deadbeef.txt", 0, text)
+    return Gold({document.doc_id: dataclasses.replace(document, **changes)}, {}, {})
