@@ -1,0 +1,48 @@
+"""Compare two prediction files: paired bootstrap p-value for each headline F1 (SPEC §5).
+
+Both files are scored against the same gold on identical bootstrap replicates (resampled
+sentences), so the test is paired; p is two-sided for the difference A − B.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from conflict_counts.commands.score import non_negative
+from conflict_counts.score import bootstrap
+from conflict_counts.score.output import check_targets, write_all
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", metavar="A", help="first prediction file")
+    parser.add_argument("b", metavar="B", help="second prediction file")
+    parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
+    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument("--out", metavar="FILE", help="write the result here instead of stdout")
+    parser.add_argument(
+        "--samples",
+        type=non_negative,
+        default=bootstrap.SAMPLES,
+        help=f"bootstrap replicates (default {bootstrap.SAMPLES})",
+    )
+    parser.add_argument("--seed", type=int, default=bootstrap.SEED, help="bootstrap seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from conflict_counts.score.api import compare
+    from conflict_counts.score.report import compare_markdown
+
+    check_targets([args.out], [args.a, args.b])
+    result = compare(args.a, args.b, args.gold, samples=args.samples, seed=args.seed)
+    text = (
+        compare_markdown(result)
+        if args.format == "markdown"
+        else json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False)
+    ) + "\n"
+    if args.out:
+        write_all([(args.out, text)])
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,79 @@
+"""Score predictions against the gold dataset: entities, linking, claims, groups (SPEC §5).
+
+Prints the JSON report (or ``--format markdown``) to stdout, or writes it to ``--out``;
+``--errors FILE`` also writes the per-document error analysis (markdown when FILE ends
+in ``.md``, else JSON). Files are written only after everything succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from conflict_counts.score import bootstrap
+from conflict_counts.score.output import check_targets, write_all
+
+
+def non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pred",
+        required=True,
+        metavar="FILE",
+        help="predictions: JSONL (SPEC §4), a Parquet table, or a directory of them",
+    )
+    parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
+    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
+    parser.add_argument(
+        "--subset",
+        action="store_true",
+        help="score only the documents in the predictions (else missing ones are empty)",
+    )
+    parser.add_argument("--errors", metavar="FILE", help="write the per-document error analysis here")
+    parser.add_argument(
+        "--samples",
+        type=non_negative,
+        default=bootstrap.SAMPLES,
+        help=f"bootstrap replicates (default {bootstrap.SAMPLES}; 0: no intervals)",
+    )
+    parser.add_argument("--seed", type=int, default=bootstrap.SEED, help="bootstrap seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from conflict_counts.score.api import score
+    from conflict_counts.score.report import errors_markdown, markdown
+
+    check_targets([args.out, args.errors], [args.pred])
+    report = score(
+        args.pred, args.gold, args.subset, samples=args.samples, seed=args.seed, errors=bool(args.errors)
+    )
+    errors = report.pop("errors", None)
+    text = (
+        markdown(report)
+        if args.format == "markdown"
+        else json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False)
+    ) + "\n"
+    files = []
+    if args.errors:
+        files.append(
+            (
+                args.errors,
+                errors_markdown(errors)
+                if args.errors.endswith(".md")
+                else json.dumps(errors, indent=2, ensure_ascii=False) + "\n",
+            )
+        )
+    if args.out:
+        files.append((args.out, text))
+    write_all(files)
+    if not args.out:
+        sys.stdout.write(text)
+    return 0

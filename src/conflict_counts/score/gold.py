@@ -1,0 +1,85 @@
+"""The gold side of scoring: the documents, mentions and claims tables of a built dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from conflict_counts.dataset import read_table, table_path
+from conflict_counts.errors import Problem, raise_if_any
+
+# Columns the scorer reads (SPEC §3.2); other columns of the tables are ignored.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "language", "text"),
+    "mentions": ("doc_id", "start", "end", "text", "label", "entity_id"),
+    "claims": (
+        "doc_id",
+        "start",
+        "end",
+        "text",
+        "low",
+        "high",
+        "qualifier",
+        "predicate",
+        "source_start",
+        "source_end",
+        "source_text",
+        "group_id",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Gold:
+    """Gold tables, each sorted by document and offset."""
+
+    documents: pd.DataFrame
+    mentions: pd.DataFrame
+    claims: pd.DataFrame
+
+    @classmethod
+    def from_frames(
+        cls, documents: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame, where: str = "gold"
+    ) -> Gold:
+        frames = {"documents": documents, "mentions": mentions, "claims": claims}
+        raise_if_any(
+            Problem(f"{where}/{table}.parquet", None, column, "missing column")
+            for table, frame in frames.items()
+            for column in COLUMNS[table]
+            if column not in frame.columns
+        )
+        keys = {
+            "documents": ["doc_id"],
+            "mentions": ["doc_id", "start", "end"],
+            "claims": ["doc_id", "start", "end"],
+        }
+        sorted_frames = {
+            table: frame.sort_values(keys[table], kind="stable").reset_index(drop=True)
+            for table, frame in frames.items()
+        }
+        return cls(**sorted_frames)
+
+    def restrict(self, doc_ids: Iterable[str]) -> Gold:
+        """The same gold limited to ``doc_ids`` (for ``--subset``)."""
+        keep = set(doc_ids)
+        return Gold(
+            *(
+                frame[frame["doc_id"].isin(keep)].reset_index(drop=True)
+                for frame in (self.documents, self.mentions, self.claims)
+            )
+        )
+
+
+def load_gold(directory: str | Path) -> Gold:
+    """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory."""
+    directory = Path(directory)
+    frames = {table: read_table(directory, table) for table in COLUMNS}
+    return Gold.from_frames(
+        frames["documents"],
+        frames["mentions"],
+        frames["claims"],
+        where=str(table_path(directory, "x").parent),
+    )

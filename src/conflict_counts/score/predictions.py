@@ -1,0 +1,462 @@
+"""Loading predictions (SPEC §4) and rejecting every bad input with its file, line and field.
+
+Accepted: JSON Lines (one object a document), a Parquet file with the columns of the gold
+``mentions`` or ``claims`` table, a directory holding ``mentions.parquet`` and/or
+``claims.parquet``, or (from Python) an iterable of §4 objects. Every problem in the
+input is collected and raised at once, one line each; a Parquet row is reported as its
+1-based row number in place of a line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+
+MAX_PROBLEMS = 100  # beyond this, only a count of the rest
+
+DOCUMENT_KEYS = ("doc_id", "mentions", "claims")
+DOCUMENT_OPTIONAL = ("language", "text", "text_sha256")
+MENTION_KEYS = ("start", "end", "label")
+MENTION_OPTIONAL = ("entity_id", "text", "mention_id")
+CLAIM_KEYS = ("start", "end", "low", "high", "qualifier", "predicate")
+CLAIM_OPTIONAL = (
+    "source_start",
+    "source_end",
+    "group_id",
+    "text",
+    "claim_id",
+    "counted_start",
+    "counted_end",
+    "counted_text",
+    "source_type",
+    "source_text",
+    "source_entity_id",
+)
+MENTION_COLUMNS = ("doc_id", "start", "end", "label", "entity_id")
+CLAIM_COLUMNS = (
+    "doc_id",
+    "start",
+    "end",
+    "low",
+    "high",
+    "qualifier",
+    "predicate",
+    "source_start",
+    "source_end",
+    "group_id",
+)
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Validated predictions: one row a predicted mention or claim, plus the documents covered."""
+
+    mentions: pd.DataFrame  # MENTION_COLUMNS; entity_id None when absent
+    claims: pd.DataFrame  # CLAIM_COLUMNS; low/high NaN = open, source_* -1 = none
+    doc_ids: frozenset[str]
+    source: str
+
+
+class _NonFinite(float):
+    """What JSON's NaN/Infinity parse to, so that the field holding one can be named."""
+
+
+def _parse_constant(token: str) -> _NonFinite:
+    return _NonFinite("nan" if token == "NaN" else token.replace("Infinity", "inf"))
+
+
+def load_predictions(source: str | Path | Iterable[Mapping], documents: pd.DataFrame) -> Predictions:
+    """Read and validate predictions against the gold ``documents`` (doc_id, language, text)."""
+    texts = dict(zip(documents["doc_id"].astype(str), documents["text"].astype(str), strict=True))
+    languages = dict(zip(documents["doc_id"].astype(str), documents["language"].astype(str), strict=True))
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        name = str(path)
+        if path.is_dir():
+            checker = _Checker(name, texts, languages)
+            tables = [path / "mentions.parquet", path / "claims.parquet"]
+            if not any(t.is_file() for t in tables):
+                raise InputError.at(
+                    name, None, None, "directory holds neither mentions.parquet nor claims.parquet"
+                )
+            for table in tables:
+                if table.is_file():
+                    checker.file = str(table)
+                    _read_parquet(table, checker)
+            checker.file = name
+        elif not path.is_file():
+            raise InputError.at(name, None, None, "no such file")
+        else:
+            checker = _Checker(name, texts, languages)
+            if _is_parquet(path):
+                _read_parquet(path, checker)
+            else:
+                for line, obj in _read_jsonl(path, checker):
+                    checker.document(obj, line)
+    else:
+        checker = _Checker("<predictions>", texts, languages)
+        for line, obj in enumerate(source, start=1):
+            checker.document(obj, line)
+    return checker.result()
+
+
+def _is_parquet(path: Path) -> bool:
+    if path.suffix.lower() == ".parquet":
+        return True
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PAR1"
+
+
+def _read_jsonl(path: Path, checker: _Checker) -> Iterator[tuple[int, object]]:
+    data = path.read_bytes()
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            checker.add(
+                number,
+                None,
+                f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, the line's byte {error.start + 1})",
+            )
+            continue
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        if not text.strip():
+            continue
+        try:
+            yield number, json.loads(text, parse_constant=_parse_constant)
+        except json.JSONDecodeError as error:
+            checker.add(number, None, f"not valid JSON: {error.msg} (column {error.colno})")
+        except RecursionError:
+            checker.add(number, None, "not valid JSON: nested too deeply")
+
+
+def _read_parquet(path: Path, checker: _Checker) -> None:
+    import pyarrow.parquet as pq
+
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except Exception as error:  # pyarrow raises many types for unreadable or non-UTF-8 files
+        checker.add(None, None, f"not a readable Parquet file: {str(error).splitlines()[0]}")
+        return
+    columns = set(rows[0]) if rows else set(pq.read_schema(path).names)
+    kind = "claims" if "qualifier" in columns else "mentions"
+    required, optional = {
+        "mentions": (MENTION_KEYS, MENTION_OPTIONAL),
+        "claims": (CLAIM_KEYS, CLAIM_OPTIONAL),
+    }[kind]
+    missing = [c for c in ("doc_id", *required) if c not in columns]
+    unknown = sorted(columns - {"doc_id", *required, *optional})
+    for column in missing:
+        checker.add(None, column, f"missing column (a {kind} table needs {', '.join(('doc_id', *required))})")
+    for column in unknown:
+        checker.add(None, column, f"unknown column for a {kind} table")
+    if not missing and not unknown:
+        checker.parquet_rows(rows, kind)
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        str: "string",
+        list: "array",
+        dict: "object",
+    }.get(type(value), type(value).__name__)
+
+
+class _Checker:
+    """Collects rows and problems; one instance per input."""
+
+    def __init__(self, file: str, texts: Mapping[str, str], languages: Mapping[str, str]) -> None:
+        self.file = file
+        self.texts = texts
+        self.languages = languages
+        self.problems: list[Problem] = []
+        self.mentions: list[tuple] = []
+        self.claims: list[tuple] = []
+        self.seen: dict[str, int] = {}
+
+    def add(self, line: int | None, field: str | None, message: str) -> None:
+        self.problems.append(Problem(self.file, line, field, message))
+
+    def result(self) -> Predictions:
+        if len(self.problems) > MAX_PROBLEMS:
+            total = len(self.problems)
+            shown = sorted(self.problems, key=lambda p: (p.file, p.line or 0))[:MAX_PROBLEMS]
+            note = f"{total} problems; the first {MAX_PROBLEMS} are listed"
+            self.problems = [Problem(self.file, None, None, note), *shown]
+        raise_if_any(self.problems)
+        mentions = pd.DataFrame(self.mentions, columns=list(MENTION_COLUMNS))
+        claims = pd.DataFrame(self.claims, columns=list(CLAIM_COLUMNS))
+        for frame in (mentions, claims):
+            for column in ("start", "end"):
+                frame[column] = frame[column].astype(np.int64)
+        for column in ("low", "high"):
+            claims[column] = claims[column].astype(np.float64)
+        for column in ("source_start", "source_end"):
+            claims[column] = claims[column].astype(np.int64)
+        return Predictions(mentions, claims, frozenset(self.seen), self.file)
+
+    # -- values ---------------------------------------------------------------------
+    def integer(self, line: int | None, field: str, value: object, nullable: bool = False) -> int | None:
+        if value is None and nullable:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.add(line, field, f"expected an integer, got {_type_name(value)} {value!r}"[:200])
+        return None
+
+    def number(self, line: int | None, field: str, value: object) -> float | None:
+        """A bound: a finite number or null (= open)."""
+        if value is None:
+            return math.nan
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, _NonFinite) or not math.isfinite(value):
+                self.add(line, field, f"{float(value)!r} is not allowed; use null for an open bound")
+                return None
+            return float(value)
+        self.add(line, field, f"expected a number or null, got {_type_name(value)} {value!r}"[:200])
+        return None
+
+    def string(
+        self,
+        line: int | None,
+        field: str,
+        value: object,
+        choices: tuple[str, ...] | None = None,
+        nullable: bool = False,
+    ) -> str | None:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            self.add(line, field, f"expected a string, got {_type_name(value)} {value!r}"[:200])
+            return None
+        if choices is not None and value not in choices:
+            self.add(line, field, f"unknown value {value!r} (expected one of {', '.join(choices)})")
+            return None
+        return value
+
+    def span(
+        self,
+        line: int | None,
+        prefix: str,
+        item: Mapping,
+        start_key: str,
+        end_key: str,
+        text: str | None,
+        nullable: bool = False,
+    ) -> tuple[int, int] | None:
+        """A [start, end) span inside the document; ``None`` if invalid or (nullable) absent."""
+        start_value, end_value = item.get(start_key), item.get(end_key)
+        if nullable and start_value is None and end_value is None:
+            return None
+        if nullable and (start_value is None) != (end_value is None):
+            given, absent = (start_key, end_key) if end_value is None else (end_key, start_key)
+            self.add(line, f"{prefix}{absent}", f"missing while {given} is given (give both or neither)")
+            return None
+        start = self.integer(line, f"{prefix}{start_key}", start_value)
+        end = self.integer(line, f"{prefix}{end_key}", end_value)
+        if start is None or end is None:
+            return None
+        ok = True
+        if start < 0:
+            self.add(line, f"{prefix}{start_key}", f"offset {start} is negative")
+            ok = False
+        if text is not None and end > len(text):
+            self.add(
+                line,
+                f"{prefix}{end_key}",
+                f"offset {end} is beyond the end of the document ({len(text)} characters)",
+            )
+            ok = False
+        if end <= start:
+            self.add(line, f"{prefix}{end_key}", f"end {end} is not after start {start}")
+            ok = False
+        return (start, end) if ok else None
+
+    def surface(
+        self, line: int | None, field: str, given: object, text: str | None, span: tuple[int, int] | None
+    ) -> None:
+        """An optional surface string must equal the document text at its span."""
+        if given is None or text is None or span is None:
+            return
+        if self.string(line, field, given) is not None and text[span[0] : span[1]] != given:
+            actual = text[span[0] : span[1]]
+            self.add(
+                line,
+                field,
+                f"{given!r} does not match the document text {actual!r} at {span[0]}:{span[1]}"[:300],
+            )
+
+    def keys(
+        self,
+        line: int | None,
+        prefix: str,
+        item: object,
+        required: tuple[str, ...],
+        optional: tuple[str, ...],
+    ) -> bool:
+        if not isinstance(item, Mapping):
+            self.add(line, prefix.rstrip(".") or None, f"expected an object, got {_type_name(item)}")
+            return False
+        for key in required:
+            if key not in item:
+                self.add(line, f"{prefix}{key}", "missing")
+        for key in item:
+            if key not in required and key not in optional:
+                self.add(
+                    line, f"{prefix}{key}", f"unknown key (expected {', '.join(required + optional)})"[:300]
+                )
+        return True
+
+    # -- documents ------------------------------------------------------------------
+    def doc_id(self, line: int | None, value: object) -> str | None:
+        doc_id = self.string(line, "doc_id", value)
+        if doc_id is not None and doc_id not in self.texts:
+            self.add(line, "doc_id", f"unknown document {doc_id!r}: not among the gold documents")
+            return None
+        return doc_id
+
+    def document(self, obj: object, line: int) -> None:
+        if not self.keys(line, "", obj, DOCUMENT_KEYS, DOCUMENT_OPTIONAL):
+            return
+        assert isinstance(obj, Mapping)
+        doc_id = self.doc_id(line, obj.get("doc_id")) if "doc_id" in obj else None
+        if doc_id is not None:
+            if doc_id in self.seen:
+                self.add(line, "doc_id", f"duplicate document {doc_id!r} (first on line {self.seen[doc_id]})")
+                return
+            self.seen[doc_id] = line
+        text = self.texts.get(doc_id) if doc_id is not None else None
+        if "language" in obj and doc_id is not None:
+            language = self.string(line, "language", obj["language"], LANGUAGES)
+            if language is not None and language != self.languages[doc_id]:
+                self.add(
+                    line, "language", f"{language!r} but the gold document is {self.languages[doc_id]!r}"
+                )
+        if "text" in obj and text is not None and obj["text"] != text:
+            self.add(
+                line, "text", "differs from the gold document text (predictions made on another version?)"
+            )
+        if "text_sha256" in obj and text is not None:
+            import hashlib
+
+            if obj["text_sha256"] != hashlib.sha256(text.encode("utf-8")).hexdigest():
+                self.add(
+                    line,
+                    "text_sha256",
+                    "differs from the gold document's (predictions made on another version?)",
+                )
+        for key, check in (("mentions", self.mention), ("claims", self.claim)):
+            items = obj.get(key, [])
+            if not isinstance(items, list):
+                self.add(line, key, f"expected an array, got {_type_name(items)}")
+                continue
+            for index, item in enumerate(items):
+                check(line, f"{key}[{index}].", item, doc_id, text)
+        self.ids(line, obj.get("mentions"), "mentions", "mention_id")
+        self.ids(line, obj.get("claims"), "claims", "claim_id")
+
+    def ids(self, line: int | None, items: object, key: str, id_key: str) -> None:
+        if not isinstance(items, list):
+            return
+        first: dict[object, int] = {}
+        for index, item in enumerate(items):
+            if isinstance(item, Mapping) and item.get(id_key) is not None:
+                value = item[id_key]
+                if not isinstance(value, (str, int)) or isinstance(value, bool):
+                    self.add(line, f"{key}[{index}].{id_key}", f"expected a string, got {_type_name(value)}")
+                elif value in first:
+                    self.add(
+                        line,
+                        f"{key}[{index}].{id_key}",
+                        f"duplicate id {value!r} (first at {key}[{first[value]}])",
+                    )
+                else:
+                    first[value] = index
+
+    def mention(
+        self, line: int | None, prefix: str, item: object, doc_id: str | None, text: str | None
+    ) -> None:
+        if not self.keys(line, prefix, item, MENTION_KEYS, MENTION_OPTIONAL):
+            return
+        assert isinstance(item, Mapping)
+        problems = len(self.problems)
+        span = self.span(line, prefix, item, "start", "end", text)
+        label = self.string(line, f"{prefix}label", item.get("label"), ENTITY_LABELS)
+        entity_id = self.string(line, f"{prefix}entity_id", item.get("entity_id"), nullable=True)
+        self.surface(line, f"{prefix}text", item.get("text"), text, span)
+        if len(self.problems) == problems and doc_id is not None and span is not None:
+            self.mentions.append((doc_id, span[0], span[1], label, entity_id))
+
+    def claim(
+        self, line: int | None, prefix: str, item: object, doc_id: str | None, text: str | None
+    ) -> None:
+        if not self.keys(line, prefix, item, CLAIM_KEYS, CLAIM_OPTIONAL):
+            return
+        assert isinstance(item, Mapping)
+        problems = len(self.problems)
+        span = self.span(line, prefix, item, "start", "end", text)
+        low = self.number(line, f"{prefix}low", item.get("low"))
+        high = self.number(line, f"{prefix}high", item.get("high"))
+        if low is not None and high is not None and low > high:
+            self.add(line, f"{prefix}high", f"{high:g} is below low {low:g}")
+        qualifier = self.string(line, f"{prefix}qualifier", item.get("qualifier"), QUALIFIERS)
+        predicate = self.string(line, f"{prefix}predicate", item.get("predicate"), PREDICATES)
+        source = self.span(line, prefix, item, "source_start", "source_end", text, nullable=True)
+        self.span(line, prefix, item, "counted_start", "counted_end", text, nullable=True)
+        group_id = self.string(line, f"{prefix}group_id", item.get("group_id"), nullable=True)
+        self.string(line, f"{prefix}source_type", item.get("source_type"), SOURCE_TYPES, nullable=True)
+        self.string(line, f"{prefix}source_entity_id", item.get("source_entity_id"), nullable=True)
+        self.surface(line, f"{prefix}text", item.get("text"), text, span)
+        if source is not None:
+            self.surface(line, f"{prefix}source_text", item.get("source_text"), text, source)
+        if len(self.problems) == problems and doc_id is not None and span is not None:
+            source = source or (-1, -1)
+            self.claims.append(
+                (doc_id, span[0], span[1], low, high, qualifier, predicate, source[0], source[1], group_id)
+            )
+
+    def parquet_rows(self, rows: list[dict], kind: str) -> None:
+        """Rows of a gold-shaped table, each checked as the §4 item it stands for."""
+        check = self.mention if kind == "mentions" else self.claim
+        required = MENTION_KEYS if kind == "mentions" else CLAIM_KEYS
+        unknown_docs: set[object] = set()
+        for number, row in enumerate(rows, start=1):
+            doc_value = row.get("doc_id")
+            if isinstance(doc_value, str) and doc_value in unknown_docs:
+                continue  # reported once, on its first row
+            doc_id = self.doc_id(number, doc_value)
+            if doc_id is None:
+                unknown_docs.add(doc_value)
+                continue
+            self.seen.setdefault(doc_id, number)
+            item = {k: _offset(k, v) for k, v in row.items() if k != "doc_id"}
+            item = {k: v for k, v in item.items() if v is not None or k in required}
+            check(number, "", item, doc_id, self.texts[doc_id])
+
+
+OFFSET_KEYS = ("start", "end", "source_start", "source_end", "counted_start", "counted_end")
+
+
+def _offset(key: str, value: object) -> object:
+    """pandas writes an integer column with nulls as floats: 12.0 → 12, NaN → null (offsets only)."""
+    if key in OFFSET_KEYS and isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            return int(value)
+    return value

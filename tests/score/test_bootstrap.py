@@ -1,0 +1,66 @@
+"""The seeded sentence bootstrap: reproducible draws, sensible intervals and p-values."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conflict_counts.score import bootstrap
+from conflict_counts.score.counts import Tally, detection
+
+
+def test_draws_depend_only_on_seed_samples_and_units() -> None:
+    a = np.concatenate(list(bootstrap.replicate_weights(37, 120, seed=5)))
+    b = np.concatenate(list(bootstrap.replicate_weights(37, 120, seed=5)))
+    c = np.concatenate(list(bootstrap.replicate_weights(37, 120, seed=6)))
+    assert a.shape == (120, 37)
+    assert (a == b).all() and not (a == c).all()
+    assert (a.sum(axis=1) == 37).all()  # each replicate draws as many sentences as there are
+
+
+def scores_for(hits: np.ndarray) -> callable:
+    """A detection score where sentence i holds one gold item, found iff hits[i]."""
+    tally = Tally(len(hits))
+    units = np.arange(len(hits))
+    tally.add("possible", units)
+    tally.add("actual", units)
+    tally.add("correct", units[hits])
+
+    def compute(weights: np.ndarray) -> dict:
+        s = tally.sums(weights)
+        return detection(s["correct"], s["possible"], s["actual"])
+
+    return compute
+
+
+def test_interval_brackets_the_estimate_and_narrows_with_data() -> None:
+    rng = np.random.default_rng(0)
+    widths = []
+    for n in (50, 2000):
+        compute = scores_for(rng.random(n) < 0.7)
+        report = bootstrap.finish(bootstrap.observed(compute, n), bootstrap.replicates(compute, n, 500, 0))
+        low, high = report["f1_ci"]
+        assert low <= report["f1"] <= high
+        widths.append(high - low)
+    assert widths[1] < widths[0] / 3
+
+
+def test_undefined_replicates_are_left_out_of_intervals() -> None:
+    values = np.array([np.nan, 0.5, 0.5, np.nan])
+    assert bootstrap.interval(values) == [0.5, 0.5]
+    assert bootstrap.interval(np.array([np.nan])) is None
+
+
+def test_paired_p_value() -> None:
+    rng = np.random.default_rng(1)
+    n = 400
+    truth = rng.random(n)
+    good, bad = scores_for(truth < 0.9), scores_for(truth < 0.6)
+    f_good = bootstrap.replicates(good, n, 1000, 0)["f1"]
+    f_bad = bootstrap.replicates(bad, n, 1000, 0)["f1"]
+    delta = float(good(np.ones((1, n)))["f1"][0] - bad(np.ones((1, n)))["f1"][0])
+    assert bootstrap.p_value(f_good, f_bad, delta) < 0.01
+    assert bootstrap.p_value(f_good, f_good, 0.0) == 1.0
+    slightly = scores_for(truth < 0.895)  # differs on about two sentences in 400
+    f_slightly = bootstrap.replicates(slightly, n, 1000, 0)["f1"]
+    delta = float(good(np.ones((1, n)))["f1"][0] - slightly(np.ones((1, n)))["f1"][0])
+    assert bootstrap.p_value(f_good, f_slightly, delta) > 0.05
