@@ -50,7 +50,8 @@ def test_a_shifted_boundary_lowers_strict_but_not_overlap_f1(mini: Path, second:
 def test_a_different_label_lowers_kappa_only(mini: Path, second: Path) -> None:
     _edit(second, "label: GPE, entity: al-hasakah", "label: LOC, entity: al-hasakah")
     entities = second / "entities.yaml"
-    entities.write_text(entities.read_text().replace("{id: al-hasakah, label: GPE", "{id: al-hasakah, label: LOC"))
+    relabelled = entities.read_text().replace("{id: al-hasakah, label: GPE", "{id: al-hasakah, label: LOC")
+    entities.write_text(relabelled)
     mentions = _run(mini, second)["mentions"]
     assert mentions["kappa"]["label"] < 1.0
     assert mentions["span_f1_strict"] == 1.0
