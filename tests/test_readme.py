@@ -1,0 +1,30 @@
+"""The examples in the README are true of the data they describe."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conflict_counts.dataset import read_table
+from tests.conftest import ROOT
+
+CARD = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_prediction_format_example_matches_the_gold() -> None:
+    example = json.loads(re.search(r"```json\n(.*?)```", CARD, re.DOTALL).group(1))
+    mentions = read_table(ROOT / "dataset", "mentions")
+    claims = read_table(ROOT / "dataset", "claims")
+    for mention in example["mentions"]:
+        gold = mentions[(mentions["doc_id"] == example["doc_id"]) & (mentions["start"] == mention["start"])]
+        assert gold[["end", "label", "entity_id"]].values.tolist() == [
+            [mention["end"], mention["label"], mention["entity_id"]]
+        ]
+    for claim in example["claims"]:
+        gold = claims[(claims["doc_id"] == example["doc_id"]) & (claims["start"] == claim["start"])].iloc[0]
+        assert (gold["end"], gold["source_start"], gold["source_end"]) == (
+            claim["end"], claim["source_start"], claim["source_end"]
+        )
+        assert (gold["low"], gold["high"], gold["qualifier"], gold["group_id"]) == (
+            claim["low"], claim["high"], claim["qualifier"], claim["group_id"]
+        )
