@@ -73,7 +73,7 @@ def references_exist(frames: Frames) -> Iterator[Failure]:
 
 
 def mentions_do_not_overlap(frames: Frames) -> Iterator[Failure]:
-    """No nesting, no overlap (SPEC §3.3)."""
+    """No nesting, no overlap (guidelines §3)."""
     mentions = frames["mentions"]
     order = mentions.sort_values(["doc_id", "start", "end"], kind="stable").index
     previous: tuple[str, int, int] | None = None
@@ -103,7 +103,7 @@ def mentions_agree_with_entities(frames: Frames) -> Iterator[Failure]:
 
 
 def sources_are_mentions(frames: Frames) -> Iterator[Failure]:
-    """A named source is a mention of its entity, in the claim's own sentence (SPEC §3.4)."""
+    """A named source is a mention of its entity, in the claim's own sentence (guidelines §4)."""
     mentions, claims = frames["mentions"], frames["claims"]
     mention_entities = {
         (d, s, e): entity

@@ -101,7 +101,7 @@ class Claims(pa.DataFrameModel):
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["low"] > df["high"]).fillna(False)
 
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (SPEC §3.4 table)")
+    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
     def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
         expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
         has_low = expected.map(lambda e: e[0])

@@ -43,7 +43,7 @@ OUT_OF_SCOPE: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = (
     (
         frozenset({"en"}),
         re.compile(r"^(?:a\s+)?few$", re.IGNORECASE),
-        "vague quantifier without a number word (excluded by SPEC §3.4)",
+        "vague quantifier without a number word (excluded by ANNOTATION_GUIDELINES.md §4)",
     ),
     (
         frozenset({"en"}),

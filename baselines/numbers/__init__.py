@@ -1,6 +1,6 @@
 """Baseline number normaliser and numeric-expression finder for sv, nb, da and en.
 
-* :func:`normalize` — one expression → ``Normalized(low, high, qualifier)`` (SPEC §3.4);
+* :func:`normalize` — one expression → ``Normalized(low, high, qualifier)`` (ANNOTATION_GUIDELINES.md §4);
 * :func:`parse_number` — a plain number → float;
 * :func:`find_numbers` / :func:`iter_numbers` — claim spans in running text, each with
   its ``Normalized`` value.

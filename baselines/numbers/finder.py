@@ -1,7 +1,7 @@
-"""Find numeric-claim expressions in running text (SPEC §3.4 claim spans).
+"""Find numeric-claim expressions in running text (the claim-span rule of ANNOTATION_GUIDELINES.md §4).
 
 One compiled pattern scans the text; Python runs only on its matches, which are then
-checked against their immediate context to drop what SPEC §3.4 excludes: years and
+checked against their immediate context to drop what ANNOTATION_GUIDELINES.md §4 excludes: years and
 dates, clock times, durations and ages, ordinals, percentages, labels ("nr 5"), the
 pronoun "one" ("one of the largest"). The indefinite article and vague quantifiers
 without a number word never match the pattern in the first place.

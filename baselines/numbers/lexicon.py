@@ -44,7 +44,7 @@ class Lexicon:
     # "ett hundratal": X + suffix with an article is "about X"; plural is vague
     tal_suffix: str | None
     several: tuple[str, ...]  # "flera tusen" (a scale after it is vague)
-    # standalone plurals are magnitude words: "thousands" is 2000-9999 (SPEC §3.4)
+    # standalone plurals are magnitude words: "thousands" is 2000-9999 (ANNOTATION_GUIDELINES.md §4)
     plurals: dict[str, int]
     cues: dict[str, str]  # qualifier cue phrase -> qualifier
     range_open: dict[str, tuple[str, ...]]  # "mellan" -> joins ("och", "-", "till")
@@ -306,7 +306,7 @@ _EN = Lexicon(
     vague_suffixes=(),
     tal_suffix=None,
     several=("several", r"a\s+few"),
-    # "dozens" spans the same tens as "tens" (SPEC §3.4: dozens -> [20, 99])
+    # "dozens" spans the same tens as "tens" (ANNOTATION_GUIDELINES.md §4: dozens -> [20, 99])
     plurals={"tens": 10, "dozens": 10, "hundreds": 100, "thousands": 10**3,
              "millions": 10**6, "billions": 10**9},
     cues={

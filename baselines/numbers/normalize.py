@@ -1,4 +1,4 @@
-"""Numeric expression → ``Normalized(low, high, qualifier)`` (SPEC §3.4).
+"""Numeric expression → ``Normalized(low, high, qualifier)`` (guidelines §4).
 
 The same reading serves the normaliser (whole input, permissive) and the finder (one
 match in running text, strict): a qualifier cue sets the bounds of a single number, a
@@ -27,7 +27,7 @@ _SUFFIXES = {"k": 10**3, "m": 10**6, "g": 10**9}
 
 @dataclass(frozen=True)
 class Normalized:
-    """The interval a claim asserts: open bounds are None (SPEC §3.4 table)."""
+    """The interval a claim asserts: open bounds are None (the guidelines' qualifier table)."""
 
     low: float | None
     high: float | None
@@ -161,7 +161,7 @@ def normalize(text: str, lang: str) -> Normalized | None:
     """Normalise one numeric expression in ``lang`` (sv, nb, da, en); None if unreadable.
 
     The whole text must be the expression: "närmare 800", "mellan 3500-5000",
-    "tens of thousands", "ett hundratal" (SPEC §3.4). A trailing partitive ("a couple
+    "tens of thousands", "ett hundratal" (guidelines §4). A trailing partitive ("a couple
     of") is ignored; plain negative numbers and K/M/G suffixes are read as numbers.
     """
     lexicon(lang)  # unknown language: ValueError

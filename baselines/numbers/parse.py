@@ -323,7 +323,7 @@ def read_number(text: str, lang: str, *, prefix: bool = False) -> Parsed | None:
 def magnitude(text: str, lang: str) -> int | None:
     """The magnitude S of a vague expression ("hundratals" → 100), or None.
 
-    SPEC §3.4 maps a magnitude word to [2S, 10S - 1]; dozens count as tens.
+    ANNOTATION_GUIDELINES.md §4 maps a magnitude word to [2S, 10S - 1]; dozens count as tens.
     """
     m = patterns(lang).vague.fullmatch(text.strip())
     if m is None:
@@ -347,5 +347,5 @@ def magnitude(text: str, lang: str) -> int | None:
         size = inner.value if inner else None
     if size is None or size.denominator != 1:
         return None
-    size_int = 10 if size == 12 else int(size)  # dozens -> tens (SPEC §3.4)
+    size_int = 10 if size == 12 else int(size)  # dozens -> tens (ANNOTATION_GUIDELINES.md §4)
     return size_int if size_int >= 10 else None

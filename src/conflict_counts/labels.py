@@ -1,4 +1,4 @@
-"""The closed vocabularies of the data model (SPEC §3), defined once for every module."""
+"""The closed vocabularies of the data model (the data model in README.md), defined once for every module."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ PREDICATES: tuple[str, ...] = ("escaped", "detained", "killed", "captured", "att
 SOURCE_TYPES: tuple[str, ...] = ("named", "unnamed", "none")
 SPLITS: tuple[str, ...] = ("test",)
 
-# Which bounds a qualifier sets (SPEC §3.4 table): (low is set, high is set).
+# Which bounds a qualifier sets (the guidelines' qualifier table): (low is set, high is set).
 QUALIFIER_BOUNDS: dict[str, tuple[bool, bool]] = {
     "exact": (True, True),
     "approx": (True, True),

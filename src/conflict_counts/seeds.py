@@ -15,7 +15,7 @@ HEADER = re.compile(r"^ date (?P<published>\d{4}-(?:0[1-9]|1[0-2])) ")
 
 @dataclass(frozen=True)
 class Seed:
-    """One article as the dataset sees it (SPEC §3.1)."""
+    """One article as the dataset sees it (the data model in README.md)."""
 
     doc_id: str
     seed_file: str

@@ -1,4 +1,4 @@
-"""The numeric-expression finder: claim spans in running text (SPEC §3.4)."""
+"""The numeric-expression finder: claim spans in running text (ANNOTATION_GUIDELINES.md §4)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def spans(text: str, lang: str) -> list[tuple[str, float | None, float | None, s
     ]
 
 
-# Sentences in the style of the corpus, with the spans SPEC §3.4 asks for.
+# Sentences in the style of the corpus, with the spans ANNOTATION_GUIDELINES.md §4 asks for.
 FOUND = [
     ("sv", "Enligt SOHR är det ett hundratal personer.", [("ett hundratal", 100, 100, "approx")]),
     ("sv", "Företrädare uppger närmare 800 personer.", [("närmare 800", None, 800, "nearly")]),
@@ -76,7 +76,7 @@ def test_claim_spans(lang: str, text: str, expected: list) -> None:
     assert spans(text, lang) == want
 
 
-# What SPEC §3.4 excludes: nothing may be found here.
+# What ANNOTATION_GUIDELINES.md §4 excludes: nothing may be found here.
 NOTHING = [
     ("sv", "I mars 2019 förlorade IS det sista fästet."),  # year
     ("sv", "SDF kontrollerar fängelset sedan 2016."),

@@ -1,4 +1,4 @@
-"""The baseline number normaliser: digit formats, number words, qualifiers (SPEC §3.4)."""
+"""The baseline number normaliser: digit formats, number words, qualifiers (ANNOTATION_GUIDELINES.md §4)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from conflict_counts.labels import QUALIFIER_BOUNDS
 
-# ---------------------------------------------------------------- SPEC §3.4 examples
+# ---------------------------------------------------------------- ANNOTATION_GUIDELINES.md §4 examples
 
-SPEC_CASES = [
+GUIDELINE_CASES = [
     # (lang, text, low, high, qualifier)
     ("sv", "närmare 800", None, 800, "nearly"),
     ("sv", "ett hundratal", 100, 100, "approx"),
@@ -73,7 +73,7 @@ SPEC_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "low", "high", "qualifier"), SPEC_CASES)
+@pytest.mark.parametrize(("lang", "text", "low", "high", "qualifier"), GUIDELINE_CASES)
 def test_spec_examples(lang: str, text: str, low, high, qualifier: str) -> None:
     expected = Normalized(
         None if low is None else float(low), None if high is None else float(high), qualifier
@@ -82,7 +82,7 @@ def test_spec_examples(lang: str, text: str, low, high, qualifier: str) -> None:
 
 
 def test_bounds_follow_the_qualifier_table() -> None:
-    for lang, text, *_ in SPEC_CASES:
+    for lang, text, *_ in GUIDELINE_CASES:
         result = normalize(text, lang)
         assert result is not None
         has_low, has_high = QUALIFIER_BOUNDS[result.qualifier]

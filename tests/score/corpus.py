@@ -164,7 +164,7 @@ def write_gold(
 
 
 def gold_predictions() -> list[dict]:
-    """The gold itself in the prediction format of SPEC §4."""
+    """The gold itself in the prediction format of README.md."""
     documents, mentions, claims = gold_frames()
     out = []
     for doc in documents["doc_id"]:

@@ -37,7 +37,7 @@ def _claim_json(claim) -> dict:
 
 @pytest.fixture(scope="session")
 def prediction(document: Document) -> dict:
-    """SPEC §4 object: first mention dropped (missed), second relabelled (wrong), one spurious
+    """Prediction-format object: first mention dropped (missed), second relabelled (wrong), one spurious
     mention on a word no gold mention touches, first claim's value changed (wrong), rest exact."""
     mentions = [{"start": m.start, "end": m.end, "label": m.label} for m in document.mentions]
     dropped = mentions.pop(0)

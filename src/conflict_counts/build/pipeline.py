@@ -101,7 +101,7 @@ def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
 
 
 def check_changelog(changelog: Path, version: str) -> list[Problem]:
-    """A release is recorded for the people who cite it (SPEC §6)."""
+    """A release is recorded for the people who cite it (README.md, Loading a given version)."""
     if not changelog.is_file() or f"## [{version}]" not in changelog.read_text(encoding="utf-8"):
         return [Problem(str(changelog), None, None, f"no entry '## [{version}]' for the dataset version")]
     return []

@@ -1,4 +1,4 @@
-"""Compare two prediction files: paired bootstrap p-value for each headline F1 (SPEC §5).
+"""Compare two prediction files: paired bootstrap p-value for each headline F1 (README.md, Scoring).
 
 Both files are scored against the same gold on identical bootstrap replicates (resampled
 sentences), so the test is paired; p is two-sided for the difference A − B.

@@ -1,4 +1,4 @@
-"""Normalise numeric expressions with the baseline normaliser (SPEC §3.4), one JSON line each.
+"""Normalise numeric expressions with the baseline normaliser (guidelines §4), one JSON line each.
 
 ``conflict-counts normalize --lang sv "närmare 800" "mellan 3500-5000"`` or
 ``conflict-counts normalize --jsonl FILE`` (lines with ``text`` and ``lang``; ``-`` reads

@@ -1,4 +1,4 @@
-"""Score predictions against the gold dataset: entities, linking, claims, groups (SPEC §5).
+"""Score predictions against the gold dataset: entities, linking, claims, groups (README.md, Scoring).
 
 Prints the JSON report (or ``--format markdown``) to stdout, or writes it to ``--out``;
 ``--errors FILE`` also writes the per-document error analysis (markdown when FILE ends
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--pred",
         required=True,
         metavar="FILE",
-        help="predictions: JSONL (SPEC §4), a Parquet table, or a directory of them",
+        help="predictions: JSONL in the README's prediction format, a Parquet table, or a directory of them",
     )
     parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")

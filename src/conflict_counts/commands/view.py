@@ -13,7 +13,7 @@ from conflict_counts.view import load_gold, load_predicted, render_site, write_s
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pred", type=Path, help="predictions (JSONL of SPEC §4, or Parquet) to compare")
+    parser.add_argument("--pred", type=Path, help="predictions (JSONL or Parquet) to compare")
     parser.add_argument("--gold", type=Path, default=DATASET_DIR,
                         help="built dataset folder (default: dataset)")
     parser.add_argument("--groups", type=Path, default=None,

@@ -1,4 +1,4 @@
-"""What every column means, in words, for the Croissant RecordSets (SPEC §3.2).
+"""What every column means, in words, for the Croissant RecordSets (the data model in README.md).
 
 Kept beside the Arrow schemas' types so that a column added to a table without a
 description here fails :func:`column_description` loudly instead of shipping blank.

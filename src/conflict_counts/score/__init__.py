@@ -1,4 +1,4 @@
-"""The scorer (SPEC §5): entities, linking, claims and claim groups, with bootstrap intervals.
+"""The scorer (README.md, Scoring): entities, linking, claims and claim groups, with bootstrap intervals.
 
 ``conflict_counts.score(...)`` and ``conflict_counts.score.score(...)`` are the same
 function (see :mod:`conflict_counts.score.api`); this subpackage is callable so that

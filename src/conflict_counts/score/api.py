@@ -108,12 +108,13 @@ def score(
     seed: int = bootstrap.SEED,
     errors: bool = False,
 ) -> dict:
-    """Score predictions (a JSONL/Parquet path or §4 objects) against the gold in ``gold_dir``.
+    """Score predictions (a JSONL/Parquet path or prediction objects) against ``gold_dir``.
 
-    Returns the report of SPEC §5: ``entities``, ``linking``, ``claims``, ``groups`` (every
-    F1 and accuracy with a ``*_ci`` 95 % interval from ``samples`` bootstrap replicates over
-    sentences, seeded by ``seed``), ``meta``, and with ``errors=True`` an ``errors`` list
-    (per document: missed, spurious and mismatched items with their text).
+    Returns the report of the README's Scoring section: ``entities``, ``linking``,
+    ``claims``, ``groups`` (every F1 and accuracy with a ``*_ci`` 95 % interval from
+    ``samples`` bootstrap replicates over sentences, seeded by ``seed``), ``meta``, and with
+    ``errors=True`` an ``errors`` list (per document: missed, spurious and mismatched items
+    with their text).
     """
     ev = evaluation(predictions, gold_dir, subset)
     report = bootstrap.finish(

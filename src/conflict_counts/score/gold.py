@@ -11,7 +11,7 @@ import pandas as pd
 from conflict_counts.dataset import read_table, table_path
 from conflict_counts.errors import Problem, raise_if_any
 
-# Columns the scorer reads (SPEC §3.2); other columns of the tables are ignored.
+# Columns the scorer reads (the data model in README.md); other columns of the tables are ignored.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "language", "text"),
     "mentions": ("doc_id", "start", "end", "text", "label", "entity_id"),

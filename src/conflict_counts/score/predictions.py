@@ -1,8 +1,8 @@
-"""Loading predictions (SPEC §4) and rejecting every bad input with its file, line and field.
+"""Loading predictions (the README's prediction format); every bad input named by file, line, field.
 
 Accepted: JSON Lines (one object a document), a Parquet file with the columns of the gold
 ``mentions`` or ``claims`` table, a directory holding ``mentions.parquet`` and/or
-``claims.parquet``, or (from Python) an iterable of §4 objects. Every problem in the
+``claims.parquet``, or (from Python) an iterable of prediction objects. Every problem in the
 input is collected and raised at once, one line each; a Parquet row is reported as its
 1-based row number in place of a line.
 """
@@ -431,7 +431,7 @@ class _Checker:
             )
 
     def parquet_rows(self, rows: list[dict], kind: str) -> None:
-        """Rows of a gold-shaped table, each checked as the §4 item it stands for."""
+        """Rows of a gold-shaped table, each checked as the prediction item it stands for."""
         check = self.mention if kind == "mentions" else self.claim
         required = MENTION_KEYS if kind == "mentions" else CLAIM_KEYS
         unknown_docs: set[object] = set()

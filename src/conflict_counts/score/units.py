@@ -2,7 +2,7 @@
 
 The bootstrap resamples sentences, not documents: the dataset has few documents and
 many sentences, and a sentence is the largest unit inside which annotation decisions
-(attribution is read one sentence at a time, SPEC §3.4) depend on each other.
+(attribution is read one sentence at a time, ANNOTATION_GUIDELINES.md §4) depend on each other.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Gold against predictions, item by item: correct, wrong (and why), missed, spurious.
 
-Matching is one-to-one as in the scorer (SPEC §5): identical spans pair first, then the
+Matching is one-to-one as in the scorer (README.md, Scoring): identical spans pair first, then the
 largest overlap, ties broken by position so that the result never depends on input
 order. A pair is ``correct`` when every compared field agrees, otherwise ``wrong`` with
 the fields that differ; unpaired gold items are ``missed``, unpaired predictions

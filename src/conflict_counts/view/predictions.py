@@ -1,4 +1,4 @@
-"""Predictions for the viewer, read and checked by the scorer's loader (SPEC §4).
+"""Predictions for the viewer, read and checked by the scorer's loader (the prediction format of README.md).
 
 Reusing :func:`conflict_counts.score.predictions.load_predictions` means the viewer
 accepts exactly what ``conflict-counts score`` accepts and rejects bad input with the
