@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conflict_counts.annotations.model import Claim, DocumentAnnotation, Entity, Group, Span
 from conflict_counts.annotations.yamlio import flow, scalar
 
@@ -61,10 +59,3 @@ def format_groups(groups: dict[str, Group]) -> str:
         "- " + flow({"id": g.group_id, "description": g.description}) + "\n"
         for g in sorted(groups.values(), key=lambda g: g.group_id)
     )
-
-
-def write_text(path: Path, content: str) -> None:
-    """Replace a file atomically, so an interrupted write never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(content, encoding="utf-8")
-    temporary.replace(path)

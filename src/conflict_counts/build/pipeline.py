@@ -14,7 +14,7 @@ import pandas as pd
 
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import collect_annotation_set
-from conflict_counts.annotations.writer import write_text
+from conflict_counts.atomic import write_text
 from conflict_counts.build.card import replace_block, replace_header, yaml_header
 from conflict_counts.build.statistics import conflicting_groups, per_language
 from conflict_counts.build.tables import BuiltTables, build_tables

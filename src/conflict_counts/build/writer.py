@@ -8,14 +8,13 @@ so they do not change with the pyarrow that wrote the files.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from conflict_counts.atomic import replace_directory
 from conflict_counts.build.features import features_for
 from conflict_counts.dataset import MANIFEST, content_checksum, table_path
 
@@ -64,22 +63,13 @@ def write_dataset(
     ``extras`` sees the staged tables (Croissant needs their file digests) and returns
     further files to write beside them.
     """
-    directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
+
+    def fill(staging: Path) -> None:
         for name, table in tables.items():
             pq.write_table(_with_metadata(table, name, version), table_path(staging, name), **WRITE_OPTIONS)
         document = json.dumps(manifest(tables, version), indent=2, sort_keys=True) + "\n"
         (staging / MANIFEST).write_text(document, encoding="utf-8")
         for name, content in (extras(staging) if extras else {}).items():
             (staging / name).write_bytes(content)
-        staging.chmod(0o755)
-        retired = directory.with_name(f".{directory.name}-old")
-        if directory.exists():
-            shutil.rmtree(retired, ignore_errors=True)
-            directory.rename(retired)
-        staging.rename(directory)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    replace_directory(Path(directory), fill)

@@ -17,8 +17,8 @@ from conflict_counts.annotations.writer import (
     format_document,
     format_entities,
     format_groups,
-    write_text,
 )
+from conflict_counts.atomic import write_all
 from conflict_counts.errors import Problem, raise_if_any
 from conflict_counts.layout import SEEDS_DIR
 from conflict_counts.seeds import read_seeds
@@ -51,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
             if document is not None:
                 outputs[path] = format_document(document, seed.seed_file)
     raise_if_any(problems)  # all or nothing: no file is rewritten while any has a problem
-    for path, content in outputs.items():
-        write_text(path, content)
+    write_all(list(outputs.items()))
     print(f"anchored {len(outputs)} file(s)")
     return 0

@@ -10,9 +10,10 @@ import argparse
 import json
 import sys
 
+from conflict_counts.atomic import write_all
 from conflict_counts.commands.score import non_negative
 from conflict_counts.score import bootstrap
-from conflict_counts.score.output import check_targets, write_all
+from conflict_counts.score.output import check_targets
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

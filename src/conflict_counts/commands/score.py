@@ -11,8 +11,9 @@ import argparse
 import json
 import sys
 
+from conflict_counts.atomic import write_all
 from conflict_counts.score import bootstrap
-from conflict_counts.score.output import check_targets, write_all
+from conflict_counts.score.output import check_targets
 
 
 def non_negative(value: str) -> int:

@@ -7,11 +7,10 @@ replaced, so ``--out`` pointing at a folder of other files is refused, not wiped
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from conflict_counts.atomic import replace_directory
 from conflict_counts.errors import InputError
 
 MARKER = ".conflict-counts-view"
@@ -27,19 +26,11 @@ def write_site(pages: Mapping[str, str], out: Path) -> None:
     if out.exists() and not _replaceable(out):
         raise InputError.at(str(out), None, "--out", "exists and is not a folder written by `conflict-counts "
                             "view`; choose a new or empty folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    retired = out.with_name(f".{out.name}-old")
-    try:
+
+    def fill(staging: Path) -> None:
         for name, page in pages.items():
             (staging / name).write_text(page, encoding="utf-8", newline="\n")
         (staging / MARKER).write_text("written by conflict-counts view; replaced whole on the next run\n",
                                       encoding="utf-8")
-        staging.chmod(0o755)
-        if out.exists():
-            shutil.rmtree(retired, ignore_errors=True)
-            out.rename(retired)
-        staging.rename(out)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    replace_directory(out, fill)
