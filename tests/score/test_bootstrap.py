@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from conflict_counts.score import bootstrap
 from conflict_counts.score.counts import Tally, detection
@@ -46,8 +47,8 @@ def test_interval_brackets_the_estimate_and_narrows_with_data() -> None:
 
 def test_undefined_replicates_are_left_out_of_intervals() -> None:
     values = np.array([np.nan, 0.5, 0.5, np.nan])
-    assert bootstrap.interval(values) == [0.5, 0.5]
-    assert bootstrap.interval(np.array([np.nan])) is None
+    assert bootstrap.interval(values, 0.5) == [0.5, 0.5]
+    assert bootstrap.interval(np.array([np.nan]), 0.5) is None
 
 
 def test_paired_p_value() -> None:
@@ -64,3 +65,21 @@ def test_paired_p_value() -> None:
     f_slightly = bootstrap.replicates(slightly, n, 1000, 0)["f1"]
     delta = float(good(np.ones((1, n)))["f1"][0] - slightly(np.ones((1, n)))["f1"][0])
     assert bootstrap.p_value(f_good, f_slightly, delta) > 0.05
+
+
+def test_interval_is_the_percentile_interval_when_replicates_are_centred() -> None:
+    values = np.random.default_rng(1).normal(0.6, 0.05, 4001)
+    low, high = bootstrap.interval(values, float(np.median(values)))
+    assert (low, high) == pytest.approx(tuple(np.percentile(values, [2.5, 97.5])), abs=2e-3)
+
+
+def test_interval_is_recentred_on_the_estimate_when_replicates_are_lifted() -> None:
+    values = np.random.default_rng(2).normal(0.8, 0.05, 4001)  # every replicate lifted by 0.2
+    low, high = bootstrap.interval(values, 0.6)
+    assert low < 0.6 < high
+    assert high - low == pytest.approx(np.subtract(*np.percentile(values, [97.5, 2.5])))
+
+
+def test_interval_stays_within_zero_and_one() -> None:
+    values = np.random.default_rng(3).normal(0.5, 0.2, 4001)
+    assert bootstrap.interval(values, 0.95)[1] == 1.0

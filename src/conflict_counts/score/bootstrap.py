@@ -5,7 +5,13 @@ k times (weights, see ``counts.Tally`` and ``clusters``). The draws depend only 
 seed, the number of replicates and the number of sentences, so two systems scored on
 the same gold see identical replicates: that is what makes the comparison paired.
 
-* Intervals are percentile intervals of the replicate scores (Efron & Tibshirani, 1993).
+* Intervals are percentile intervals of the replicate scores (Efron & Tibshirani, 1993)
+  re-centred on the observed score: the 2.5th and 97.5th percentiles' distances from the
+  replicates' median, placed around the observed score and clipped to [0, 1]. Where the
+  replicates are centred on the observed score (the detection scores) this is the plain
+  percentile interval. The cluster metrics need the re-centring: a sentence drawn twice
+  puts two copies of its claims into the same groups on both sides, links that agree by
+  construction, which lifts every replicate above the observed score.
 * The p-value of a difference δ between systems A and B is two-sided, from the
   replicate differences δ* centred on δ: p = (1 + #{|δ* − δ| ≥ |δ|}) / (1 + replicates),
   the paired bootstrap test of Berg-Kirkpatrick et al. (2012) made two-sided.
@@ -70,19 +76,19 @@ def finish(tree: Tree, boot: Tree | None, confidence: float = CONFIDENCE) -> dic
             number = 0.0  # undefined (nothing to find, nothing found): 0, as nervaluate reports
         out[key] = round(number) if key in COUNT_KEYS else number
         if key in INTERVAL_KEYS:
-            out[f"{key}_ci"] = interval(boot[key], confidence) if boot is not None else None
+            out[f"{key}_ci"] = interval(boot[key], number, confidence) if boot is not None else None
     return out
 
 
-def interval(values: np.ndarray, confidence: float = CONFIDENCE) -> list[float] | None:
-    """Percentile interval over the replicates where the score is defined."""
+def interval(values: np.ndarray, estimate: float, confidence: float = CONFIDENCE) -> list[float] | None:
+    """Re-centred percentile interval over the replicates where the score is defined."""
     values = np.asarray(values)
     values = values[~np.isnan(values)]
     if len(values) == 0:
         return None
     tail = (1 - confidence) / 2 * 100
-    low, high = np.percentile(values, [tail, 100 - tail])
-    return [float(low), float(high)]
+    low, middle, high = np.percentile(values, [tail, 50, 100 - tail])
+    return [float(max(estimate - (middle - low), 0.0)), float(min(estimate + (high - middle), 1.0))]
 
 
 def p_value(a: np.ndarray, b: np.ndarray, observed_delta: float) -> float | None:

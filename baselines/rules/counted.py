@@ -1,0 +1,23 @@
+"""The counted noun (SPEC §3.4): the noun phrase right after the number, in its sentence.
+
+"tusenvis av IS-krigere" -> "IS-krigere" (the partitive stays out); "Over 100 er tatt til
+fange" -> None (a verb follows, the noun is not stated); a pronoun is never counted.
+"""
+
+from __future__ import annotations
+
+from conflict_counts.baselines.predictions import Span
+from conflict_counts.baselines.rules.lexicon import CueLexicon
+from conflict_counts.baselines.rules.phrases import noun_phrase, skip_words
+
+
+def counted_noun(
+    text: str, claim: Span, sentence_end: int, lex: CueLexicon, claim_starts: frozenset[int]
+) -> Span | None:
+    start = skip_words(text, claim.end, sentence_end, lex.partitive)
+    span = noun_phrase(text, start, sentence_end, lex, claim_starts)
+    if span is None:
+        return None
+    if text[span.start : span.end].lower() in lex.pronouns:
+        return None
+    return span

@@ -1,0 +1,64 @@
+"""Claim groups across documents (SPEC §3.4 group_id) from a key every document computes alone.
+
+Claims about the same quantity share the predicate, the population and the place. The
+key is therefore ``<place>-<predicate>`` (plus the population for ``killed``, where
+soldiers, fighters and civilians are different tolls). The place is the entity id of
+a facility mentioned in the claim's sentence, else of a non-country settlement
+there, else the document's most mentioned facility or settlement: entity ids come from
+the gazetteer, so "Ghwayarn" in one article and "Ghwayran" in another meet. ``other``
+counts (countries of origin, definite counts) stay singletons.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+
+from conflict_counts.baselines.predictions import Mention, Span
+from conflict_counts.baselines.rules.gazetteer import kebab
+from conflict_counts.baselines.rules.lexicon import POPULATIONS
+from conflict_counts.baselines.rules.names import COUNTRIES
+
+_COUNTRY_IDS = frozenset(COUNTRIES)
+
+
+def population(counted_text: str | None) -> str:
+    lowered = (counted_text or "").lower()
+    for name, stems in POPULATIONS.items():
+        if any(stem in lowered for stem in stems):
+            return name
+    return "people"
+
+
+def _place(mentions: Sequence[Mention]) -> str | None:
+    for label in ("FAC", "GPE"):
+        counts = Counter(
+            m.entity_id for m in mentions if m.label == label and m.entity_id not in _COUNTRY_IDS
+        )
+        if counts:
+            return min(counts.items(), key=lambda item: (-item[1], item[0] or ""))[0]
+    return None
+
+
+class Grouper:
+    """Group ids for the claims of one document."""
+
+    def __init__(self, doc_id: str, mentions: Sequence[Mention]) -> None:
+        self.doc_id = doc_id
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.document_place = _place(mentions) or "unknown"
+
+    def group(
+        self, claim: Span, predicate: str, counted_text: str | None, sentence: Span
+    ) -> str:
+        if predicate == "other":
+            return f"{kebab(self.doc_id)}-{claim.start}-other"
+        first, last = bisect_left(self.starts, sentence.start), bisect_left(self.starts, sentence.end)
+        here = self.mentions[first:last]
+        place = _place(here)
+        key = f"{place or self.document_place}-{predicate}"
+        if predicate == "killed":
+            key += f"-{population(counted_text)}"
+        return key

@@ -1,0 +1,285 @@
+"""Per-language cue words of the rules baseline: data only, no logic.
+
+Words a reader of any conflict report would list, not words fitted to the gold: the
+verbs and nouns that say what happened to the counted people (predicate), the phrases
+that introduce a source, and the small function-word lists the noun-phrase reader stops
+at. Entries are lower case; verb entries are regex fragments matched as whole words
+(``dödad\\w*``), phrases may span several words (``tatt til fange``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    lang: str
+    # predicate -> word forms (regex fragments) that say it happened to the counted people
+    predicates: dict[str, tuple[str, ...]]
+    # counted head nouns that are not people: their counts are `other` whatever the verb
+    non_person: tuple[str, ...]
+    # counted head nouns meaning prisoners: `detained` when no verb says otherwise
+    prisoners: tuple[str, ...]
+    # "enligt X", "according to X": the source follows the cue
+    source_before: tuple[str, ...]
+    # words between such a cue and the source ("enligt uppgifter från X")
+    source_fillers: tuple[str, ...]
+    # "X säger", "säger X": the source is the subject of a statement verb
+    speech_verbs: tuple[str, ...]
+    # a passive report with no source phrase ("uppges"): the clause is the article's voice
+    passive: tuple[str, ...]
+    # conjunctions that open a new clause with its own speaker ("..., men SDF säger")
+    clause_breaks: tuple[str, ...]
+    # subject pronouns whose antecedent is the source (SPEC §3.4 "De sier selv")
+    pronouns: tuple[str, ...]
+    determiners: tuple[str, ...]
+    # words a noun phrase never contains: the NP readers stop at them
+    function_words: frozenset[str]
+    # auxiliaries and adverbs between a subject and its statement verb ("har länge sagt")
+    auxiliaries: tuple[str, ...]
+    partitive: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    # endings of attributive adjectives and participles ("kurdiska", "flyende", "Syrian")
+    adjective_endings: tuple[str, ...]
+    adjectives: tuple[str, ...]  # frequent pre-modifiers without such an ending ("olika")
+    # prepositions before a place name ("i Ain Issa"): an unknown single name there is a GPE
+    locative: tuple[str, ...]
+    # prepositions that open a post-modifier ("Polisen i Damaskus")
+    prepositions: tuple[str, ...] = ()
+
+
+_SV_FUNCTION = (
+    "och eller men att som är var varit vara blir blev bli har hade ha haft kan kunde ska skulle "
+    "vill ville måste får fick i på av till från med för om över under efter före mot vid hos "
+    "genom utan sedan då när där här det den de dem denna detta dessa en ett sin sitt sina "
+    "deras hans hennes dess vår vårt våra er ert era man inte också bara redan nu så än ännu "
+    "även mest mer alla allt andra samt enligt uppges uppgavs sägs tidigare senare igen "
+    "varav vilka vilket vilken hur vad vem varför"
+)
+_NB_FUNCTION = (
+    "og eller men at som er var vært være blir ble bli har hadde ha hatt kan kunne skal skulle "
+    "vil ville må får fikk i på av til fra med for om over under etter før mot ved hos gjennom "
+    "uten siden da når der her det den de dem denne dette disse en et ei sin sitt sine deres "
+    "hans hennes dens vår vårt våre ikke også bare allerede nå så enn ennå selv mest mer alle "
+    "alt andre samt ifølge igjen tidligere senere hvorav hvilke hvordan hva hvem hvorfor fortsatt"
+)
+_EN_FUNCTION = (
+    "and or but that which who whom whose is are was were be been being has have had can could "
+    "will would shall should may might must do does did in on at of to from with for about over "
+    "under after before against by through without since than then when where here there it "
+    "its they them their this these those the a an his her our your not also only already now "
+    "so still even most more all other others including such as according reportedly while "
+    "how what why"
+)
+
+_SV = CueLexicon(
+    lang="sv",
+    predicates={
+        "escaped": (
+            "fly", "flyr", "flydde", "flytt", "flyktig\\w*", "flykt\\w*", "massflykt\\w*",
+            "rymt", "rymde", "rymmer", "rymma", "rymning\\w*", "massrymning\\w*", "befriats",
+            "befriades", "befriade", "befria", "frigivits", "släppts", "fritag\\w*", "smitit",
+            "tagit sig ut", "brutit sig ut", "lyckats fly", "på rymmen",
+        ),
+        "detained": (
+            "hålls", "hölls", "hållas", "hålla", "håller", "hållits", "fängslad\\w*",
+            "fängsla\\w*", "internerad\\w*", "frihetsberöva\\w*", "i förvar", "sitter fängslade",
+            "sitter fängslad", "sitter i fängelse", "fångna", "inlåst\\w*", "bevakas", "huserar",
+        ),
+        "killed": (
+            "dödad\\w*", "dödats", "döda", "dödade", "dödar", "dog", "döden", "omkom\\w*",
+            "avrätta\\w*", "stupade", "stupat", "slaktats", "mördad\\w*", "mördats",
+            "mist livet", "miste livet", "dödsoffer\\w*", "döda kroppar",
+        ),
+        "captured": (
+            "fångat", "fångats", "fångades", "fångade", "fånga in", "infångad\\w*",
+            "tillfångatog\\w*", "tillfångatagits", "tillfångatagna", "gripit", "gripits",
+            "greps", "gripna", "arresterad\\w*", "arresterats", "återfångad\\w*",
+            "tagits till fånga", "tagit till fånga",
+        ),
+        "attacking": (
+            "anföll", "anfallit", "anfaller", "gick till anfall", "anfallare", "angrep",
+            "angripit", "angriper", "attackerade", "attackerat", "stormade", "stormat",
+            "angripare",
+        ),
+    },
+    non_person=(
+        "länder", "land", "nationer", "nation", "angrepp", "angreppen", "attacker", "attackerna",
+        "parter", "parterna", "fordon", "bilar", "videoklipp", "videor", "läger", "lägren",
+        "fängelser", "fängelserna", "byar", "städer", "kronor", "dollar", "euro", "procent",
+    ),
+    prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
+    source_before=("enligt",),
+    source_fillers=("uppgifter från", "uppgifter till", "uppgifter i", "uppgift från", "källor i",
+                    "källor inom", "uppgifter"),
+    speech_verbs=(
+        "säger", "sade", "sa", "uppger", "uppgav", "skriver", "skrev", "meddelar", "meddelade",
+        "rapporterar", "rapporterade", "bekräftar", "bekräftade", "hävdar", "hävdade",
+        "uppskattar", "uppskattade", "varnar", "varnade", "slagit larm", "slår larm",
+        "säger sig", "påstår", "berättar", "berättade", "konstaterar", "anger", "angav",
+    ),
+    passive=("uppges", "uppgavs", "sägs", "rapporteras", "påstås", "enligt uppgift"),
+    clause_breaks=("men", "medan"),
+    pronouns=("de", "han", "hon", "vi", "den", "dessa"),
+    determiners=("de", "den", "det", "en", "ett", "dessa", "denna", "detta"),
+    function_words=frozenset(_SV_FUNCTION.split()),
+    auxiliaries=("har", "hade", "länge", "också", "även", "redan", "nu", "själv", "själva",
+                 "sedan", "tidigare", "ofta"),
+    partitive=("av",),
+    conjunctions=("och",),
+    adjective_endings=("iska", "iske", "ska", "ske", "ande", "ende", "ade", "ad", "ta", "ala", "ella",
+                       "iga", "liga", "ära"),
+    adjectives=("olika", "andra", "nya", "unga", "gamla", "fler", "flera", "många", "utländska",
+                "misstänkta"),
+    locative=("i", "från", "nära", "utanför", "vid", "kring", "runt"),
+    prepositions=("i", "från", "vid", "för", "av", "på", "hos", "inom"),
+)
+
+_NB = CueLexicon(
+    lang="nb",
+    predicates={
+        "escaped": (
+            "flykte\\w*", "flyktet", "flyr", "flykt\\w*", "rømme", "rømte", "rømt", "rømmer",
+            "rømming\\w*", "på rømmen", "befridd\\w*", "befri\\w*", "satt fri", "sette fri",
+            "sluppet fri", "sluppet ut", "løslatt", "brøt ut", "masseflukt\\w*",
+        ),
+        "detained": (
+            "holdes", "holdt", "holde", "holder", "huser", "huset", "fengslet", "fengslede",
+            "sitter fengslet", "sitter i fengsel", "internert\\w*", "i varetekt", "innesperret",
+            "fanget",
+        ),
+        "killed": (
+            "drept\\w*", "drepe", "drepte", "dreper", "døde", "død", "omkom\\w*", "henrettet",
+            "henrette\\w*", "mistet livet", "miste livet", "falt", "massakrert", "drapene",
+        ),
+        "captured": (
+            "tatt til fange", "tatt til fange igjen", "tok til fange", "pågrepet", "pågrep",
+            "arrestert\\w*", "gjenfanget", "fanget inn", "fanget opp", "fakket",
+        ),
+        "attacking": (
+            "angrep", "angrepet", "angriper", "angripe", "angripere", "angriperne", "stormet",
+            "stormer", "storme", "gikk til angrep", "angrepsstyrke\\w*",
+        ),
+    },
+    non_person=(
+        "nasjoner", "nasjon", "land", "angrep", "angrepene", "partier", "partene", "kjøretøy",
+        "biler", "videoer", "leirer", "fengsler", "landsbyer", "byer", "kroner", "dollar", "euro",
+        "prosent",
+    ),
+    prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
+    source_before=("ifølge",),
+    source_fillers=("opplysninger fra", "kilder i", "kilder fra", "opplysninger til"),
+    speech_verbs=(
+        "sier", "sa", "opplyser", "opplyste", "skriver", "skrev", "melder", "meldte", "rapporterer",
+        "rapporterte", "bekrefter", "bekreftet", "hevder", "hevdet", "anslår", "anslo", "advarer",
+        "advarte", "forteller", "fortalte", "gjort det klart", "har gjort det klart",
+        "slått alarm", "uttalte",
+    ),
+    passive=("skal ha", "meldes", "rapporteres", "sies", "opplyses"),
+    clause_breaks=("men", "mens"),
+    pronouns=("de", "han", "hun", "vi", "den", "disse"),
+    determiners=("de", "den", "det", "en", "et", "ei", "disse", "denne", "dette"),
+    function_words=frozenset(_NB_FUNCTION.split()),
+    auxiliaries=("har", "hadde", "lenge", "også", "allerede", "nå", "selv", "tidligere", "ofte"),
+    partitive=("av",),
+    conjunctions=("og",),
+    adjective_endings=("iske", "ske", "ende", "ede", "kte", "te", "ale", "elle", "ige", "lige"),
+    adjectives=("ulike", "andre", "nye", "unge", "gamle", "flere", "mange", "utenlandske",
+                "mistenkte"),
+    locative=("i", "fra", "nær", "utenfor", "ved", "rundt"),
+    prepositions=("i", "fra", "ved", "for", "av", "på", "hos", "innen"),
+)
+
+# Danish reads close to Bokmål; its own forms are added where they differ.
+_DA = replace(
+    _NB,
+    lang="da",
+    predicates={
+        **_NB.predicates,
+        "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber"),
+        "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap"),
+        "detained": (*_NB.predicates["detained"], "tilbageholdt\\w*", "fængslet", "fængsle\\w*"),
+    },
+    speech_verbs=(*_NB.speech_verbs, "siger", "oplyser", "oplyste", "meddeler", "bekræfter"),
+    source_before=("ifølge",),
+)
+
+_EN = CueLexicon(
+    lang="en",
+    predicates={
+        "escaped": (
+            "escap\\w*", "fled", "flee", "flees", "fleeing", "fugitives?", "broke out",
+            "break out", "breakout", "jailbreak", "freed", "released", "on the run",
+            "slipped out", "got away",
+        ),
+        "detained": (
+            "held", "hold", "holds", "holding", "house", "houses", "housed", "housing",
+            "detained", "detain\\w*", "imprisoned", "jailed", "incarcerated", "interned",
+            "in custody", "locked up", "behind bars", "guarded",
+        ),
+        "killed": (
+            "kill\\w*", "dead", "died", "die", "dies", "executed", "execut\\w*", "slain",
+            "lost their lives", "death toll", "murdered", "massacred", "perished",
+        ),
+        "captured": (
+            "captur\\w*", "recaptur\\w*", "arrested", "arrests?", "caught", "taken prisoner",
+            "taken captive", "apprehended", "rounded up", "seized",
+        ),
+        "attacking": (
+            "attacked", "attacking", "attackers", "stormed", "storming", "raided", "assaulted",
+            "assailants", "launched an attack", "took part in the attack",
+        ),
+    },
+    non_person=(
+        "countries", "country", "nations", "nationalities", "attacks", "parties", "vehicles",
+        "cars", "videos", "camps", "prisons", "villages", "towns", "cities", "dollars", "euros",
+        "percent",
+    ),
+    prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
+    source_before=("according to", "citing", "quoting"),
+    source_fillers=("figures from", "reports from", "reports by", "sources in", "data from"),
+    speech_verbs=(
+        "said", "says", "say", "told", "tells", "reported", "reports", "revealed", "reveals",
+        "confirmed", "confirms", "estimates", "estimated", "estimate", "stated", "states",
+        "claimed", "claims", "announced", "announces", "warned", "warns", "wrote", "writes",
+        "noted", "added",
+    ),
+    passive=("reportedly", "is said", "are said", "were said", "was said", "is reported",
+             "are reported", "were reported", "was reported", "allegedly"),
+    clause_breaks=("but", "while", "whereas"),
+    pronouns=("they", "he", "she", "we", "it"),
+    determiners=("the", "a", "an", "these", "those", "this", "that"),
+    function_words=frozenset(_EN_FUNCTION.split()),
+    auxiliaries=("has", "have", "had", "also", "long", "already", "now", "previously", "often",
+                 "themselves", "itself"),
+    partitive=("of",),
+    conjunctions=("and",),
+    adjective_endings=("ian", "ish", "ese", "ing", "ed", "ary", "ive", "al"),
+    adjectives=("other", "several", "many", "foreign", "suspected", "young", "new"),
+    locative=("in", "from", "near", "outside", "at"),
+    prepositions=("in", "from", "at", "for", "of", "with"),
+)
+
+CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}
+
+
+def cues(lang: str) -> CueLexicon:
+    """The cue lexicon of ``lang``; a clear ValueError for a language we do not cover."""
+    try:
+        return CUES[lang]
+    except KeyError:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {tuple(CUES)}") from None
+
+
+# Who was counted, across languages (stems of the counted head noun): casualty reports
+# keep soldiers, fighters and civilians apart (SPEC §3.4 groups: "same population").
+POPULATIONS: dict[str, tuple[str, ...]] = {  # first match wins: "legosoldat" is a fighter
+    "fighters": ("medlem", "member", "kriger", "krigare", "fighter", "militant", "jihadist",
+                 "terrorist", "legosoldat", "mercenar", "rebel", "insurgent", "anhängare",
+                 "tilhenger", "supporter"),
+    "soldiers": ("soldat", "soldier", "troop", "trupp", "tropp", "vakt", "guard", "officer",
+                 "polis", "police"),
+    "civilians": ("civil", "sivil", "invånare", "innbygger", "resident", "child", "barn",
+                  "kvinn", "kvinne", "women", "woman"),
+}

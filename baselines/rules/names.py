@@ -1,0 +1,194 @@
+"""Language-independent name knowledge of the rules baseline: data only, no logic.
+
+What any news reader knows before seeing the corpus: country and region names in
+Swedish, Norwegian/Danish and English with the canonical English id the dataset uses
+for them (SPEC §3.2 entity ids are kebab-case English), the words that make a name an
+organisation, a facility or a settlement, nationality adjectives, and month and day
+names. Nothing here is read from the gold annotations.
+"""
+
+from __future__ import annotations
+
+# canonical id -> surface forms (sv, nb/da, en and common abbreviations)
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "afghanistan": ("Afghanistan",),
+    "albania": ("Albanien", "Albania"),
+    "algeria": ("Algeriet", "Algerie", "Algeria"),
+    "australia": ("Australien", "Australia"),
+    "austria": ("Österrike", "Østerrike", "Østrig", "Austria"),
+    "azerbaijan": ("Azerbajdzjan", "Aserbajdsjan", "Azerbaijan"),
+    "bahrain": ("Bahrain",),
+    "bangladesh": ("Bangladesh",),
+    "belgium": ("Belgien", "Belgia", "Belgium"),
+    "bosnia-and-herzegovina": ("Bosnien", "Bosnia", "Bosnia and Herzegovina"),
+    "brazil": ("Brasilien", "Brasil", "Brazil"),
+    "bulgaria": ("Bulgarien", "Bulgaria"),
+    "canada": ("Kanada", "Canada"),
+    "chad": ("Tchad", "Chad"),
+    "china": ("Kina", "China"),
+    "cyprus": ("Cypern", "Kypros", "Cyprus"),
+    "czech-republic": ("Tjeckien", "Tsjekkia", "Czech Republic", "Czechia"),
+    "denmark": ("Danmark", "Denmark"),
+    "egypt": ("Egypten", "Egypt"),
+    "estonia": ("Estland", "Estonia"),
+    "ethiopia": ("Etiopien", "Etiopia", "Ethiopia"),
+    "finland": ("Finland",),
+    "france": ("Frankrike", "Frankrig", "France"),
+    "georgia": ("Georgien", "Georgia"),
+    "germany": ("Tyskland", "Germany"),
+    "greece": ("Grekland", "Hellas", "Grækenland", "Greece"),
+    "hungary": ("Ungern", "Ungarn", "Hungary"),
+    "iceland": ("Island", "Iceland"),
+    "india": ("Indien", "India"),
+    "indonesia": ("Indonesien", "Indonesia"),
+    "iran": ("Iran",),
+    "iraq": ("Irak", "Iraq"),
+    "ireland": ("Irland", "Ireland"),
+    "israel": ("Israel",),
+    "italy": ("Italien", "Italia", "Italy"),
+    "japan": ("Japan",),
+    "jordan": ("Jordanien", "Jordan"),
+    "kazakhstan": ("Kazakstan", "Kasakhstan", "Kazakhstan"),
+    "kenya": ("Kenya",),
+    "kosovo": ("Kosovo",),
+    "kuwait": ("Kuwait",),
+    "kyrgyzstan": ("Kirgizistan", "Kirgisistan", "Kyrgyzstan"),
+    "latvia": ("Lettland", "Latvia"),
+    "lebanon": ("Libanon", "Lebanon"),
+    "libya": ("Libyen", "Libya"),
+    "lithuania": ("Litauen", "Lithuania"),
+    "mali": ("Mali",),
+    "morocco": ("Marocko", "Marokko", "Morocco"),
+    "netherlands": ("Nederländerna", "Nederland", "Holland", "Netherlands"),
+    "niger": ("Niger",),
+    "nigeria": ("Nigeria",),
+    "north-macedonia": ("Nordmakedonien", "Nord-Makedonia", "North Macedonia"),
+    "norway": ("Norge", "Norway"),
+    "oman": ("Oman",),
+    "pakistan": ("Pakistan",),
+    "palestine": ("Palestina", "Palestine"),
+    "philippines": ("Filippinerna", "Filippinene", "Philippines"),
+    "poland": ("Polen", "Poland"),
+    "portugal": ("Portugal",),
+    "qatar": ("Qatar",),
+    "romania": ("Rumänien", "Romania"),
+    "russia": ("Ryssland", "Russland", "Rusland", "Russia"),
+    "saudi-arabia": ("Saudiarabien", "Saudi-Arabia", "Saudi-Arabien", "Saudi Arabia"),
+    "serbia": ("Serbien", "Serbia"),
+    "somalia": ("Somalia",),
+    "spain": ("Spanien", "Spania", "Spain"),
+    "sudan": ("Sudan",),
+    "sweden": ("Sverige", "Sweden"),
+    "switzerland": ("Schweiz", "Sveits", "Switzerland"),
+    "syria": ("Syrien", "Syria"),
+    "tajikistan": ("Tadzjikistan", "Tadsjikistan", "Tajikistan"),
+    "tunisia": ("Tunisien", "Tunisia"),
+    "turkey": ("Turkiet", "Tyrkia", "Tyrkiet", "Turkey", "Türkiye"),
+    "turkmenistan": ("Turkmenistan",),
+    "ukraine": ("Ukraina", "Ukraine"),
+    "united-arab-emirates": ("Förenade arabemiraten", "De forente arabiske emirater",
+                             "United Arab Emirates", "UAE"),
+    "united-kingdom": ("Storbritannien", "Storbritannia", "Britain", "Great Britain",
+                       "United Kingdom", "UK", "U.K."),
+    "united-states": ("USA", "U.S.", "U.S.A.", "US", "United States", "America", "Förenta staterna"),
+    "uzbekistan": ("Uzbekistan", "Usbekistan"),
+    "yemen": ("Jemen", "Yemen"),
+}
+
+# canonical id -> surface forms of regions, continents and blocs (LOC)
+REGIONS: dict[str, tuple[str, ...]] = {
+    "africa": ("Afrika", "Africa"),
+    "arctic": ("Arktis", "Arctic"),
+    "asia": ("Asien", "Asia"),
+    "balkans": ("Balkan", "Balkans"),
+    "caucasus": ("Kaukasus", "Caucasus"),
+    "central-asia": ("Centralasien", "Sentral-Asia", "Central Asia"),
+    "europe": ("Europa", "Europe"),
+    "gulf": ("Persiska viken", "Persiabukta", "Persian Gulf", "Gulf"),
+    "latin-america": ("Latinamerika", "Latin America"),
+    "levant": ("Levanten", "Levant"),
+    "mediterranean": ("Medelhavet", "Middelhavet", "Mediterranean"),
+    "middle-east": ("Mellanöstern", "Midtøsten", "Mellemøsten", "Middle East"),
+    "north-africa": ("Nordafrika", "Nord-Afrika", "North Africa"),
+    "north-america": ("Nordamerika", "Nord-Amerika", "North America"),
+    "nordic-countries": ("Norden", "Nordic countries"),
+    "sahel": ("Sahel",),
+    "scandinavia": ("Skandinavien", "Skandinavia", "Scandinavia"),
+    "south-america": ("Sydamerika", "Sør-Amerika", "South America"),
+    "the-west": ("Västvärlden", "Vesten", "the West"),
+}
+
+# A name holding one of these words (or ending in one of these, for closed compounds) is
+# an organisation: "Syrian Democratic Forces", "Försvarshögskolan", "Financial Times".
+ORG_WORDS: frozenset[str] = frozenset(
+    {
+        "forces", "army", "observatory", "agency", "times", "journal", "post", "news", "press",
+        "tribune", "guardian", "herald", "telegraph", "university", "institute", "council", "ministry",
+        "party", "front", "brigade", "brigades", "committee", "organization", "organisation",
+        "network", "television", "radio", "union", "coalition", "court", "commission", "office",
+        "bank", "group", "company", "corporation", "association", "movement", "police", "guard",
+        "command", "department", "foundation", "crescent", "cross", "watch", "amnesty", "nations",
+        "state", "authority", "authorities", "administration", "federation", "alliance", "service",
+        "services", "society", "center", "centre",
+    }
+)
+ORG_ENDINGS: tuple[str, ...] = (
+    "högskolan", "högskola", "institutet", "institutets", "institutt", "instituttet",
+    "observatoriet", "observatoriets", "departementet", "myndigheten", "partiet", "förbundet",
+    "forbundet", "rådet", "rådets", "byrån", "byrået", "kommissionen", "kommisjonen",
+    "universitetet", "universitet", "styrkorna", "styrkornas", "styrkene", "styrkenes",
+    "staten", "statens", "armén", "hæren", "polisen", "politiet", "tidningen", "avisen",
+    "bladet", "posten", "radio", "tv", "nyheter", "koalitionen", "koalisjonen", "ministeriet",
+    "regeringen", "regjeringen", "organisationen", "organisasjonen", "gruppen", "brigaden",
+    "fronten", "rörelsen", "bevegelsen", "domstolen", "kontoret", "verket", "säpo",
+)
+# common nouns of facilities: "the al-Hol camp", "lägret al-Hol", "Gweiranfängelset"
+FACILITY_WORDS: tuple[str, ...] = (
+    "camp", "prison", "jail", "airport", "base", "detention", "hospital", "compound",
+    "läger", "lägret", "lägren", "fängelse", "fängelset", "centralfängelset", "flygplats",
+    "flygplatsen", "basen", "sjukhuset", "anläggningen",
+    "leir", "leiren", "fengsel", "fengselet", "sentralfengselet", "flyplass", "flyplassen",
+    "sykehuset", "lejren", "fængsel", "fængslet",
+)
+# common nouns of settlements and districts: "staden Qamishli", "Al-Hasakah province"
+SETTLEMENT_WORDS: tuple[str, ...] = (
+    "city", "town", "village", "province", "governorate", "district", "neighbourhood",
+    "neighborhood", "region", "capital", "municipality", "suburb",
+    "stad", "staden", "stadsdelen", "byn", "samhället", "provinsen", "regionen", "kommunen",
+    "huvudstaden", "förorten", "området",
+    "byen", "landsbyen", "bydelen", "nabolaget", "provinsen", "hovedstaden", "kommunen",
+)
+# Capitalised words that are adjectives or demonyms, not names ("Syrian", "Kurdish").
+DEMONYMS: frozenset[str] = frozenset(
+    {
+        "syrian", "kurdish", "kurd", "kurds", "iraqi", "american", "british", "english", "swedish",
+        "norwegian", "danish", "european", "arab", "arabic", "turkish", "russian", "iranian",
+        "israeli", "french", "german", "lebanese", "jordanian", "saudi", "afghan", "pakistani",
+        "western", "eastern", "northern", "southern", "islamist", "jihadist", "yazidi", "assyrian",
+        "christian", "muslim", "sunni", "shia", "shiite", "alawite", "palestinian", "egyptian",
+        "libyan", "tunisian", "moroccan", "chinese", "indian", "ukrainian", "belgian", "dutch",
+        "finnish",
+    }
+)
+# endings of Swedish/Norwegian/Danish adjectives, capitalised at a sentence start or in a
+# name: "Syrisk-kurdiska", "Kurdiske", "Utrikespolitiska"
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("isk", "iska", "iske", "ska", "ske", "sk")
+
+MONTHS_AND_DAYS: frozenset[str] = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
+    }
+)
+
+# Words that open a capitalised run without being part of a name (titles, articles).
+NAME_OPENERS: frozenset[str] = frozenset(
+    {
+        "the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "president", "minister", "general",
+        "colonel", "commander", "sheikh",
+    }
+)
+
+# Joiners allowed inside one name: "Syrian Observatory for Human Rights".
+NAME_JOINERS: frozenset[str] = frozenset({"for", "of", "för", "av", "de", "du", "bin", "ibn", "abu"})

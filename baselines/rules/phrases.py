@@ -1,0 +1,154 @@
+"""Reading short noun phrases forwards and backwards: the counted noun and described sources.
+
+A noun phrase here is what a reader takes for one: pre-modifiers (adjectives,
+participles, acronyms, "svenska", "flyende", "IS"), a head noun, and a coordinated second
+head ("women and children", "security and humanitarian sources"); it stops at a function
+word, punctuation, a number or a line break, and never takes post-modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from conflict_counts.baselines.predictions import Span
+from conflict_counts.baselines.rules.lexicon import CueLexicon
+from conflict_counts.baselines.rules.names import DEMONYMS
+
+WORD = re.compile(r"(?:[A-ZÅÄÖÆØ]\.){2,}|[^\W\d_][\w]*(?:-\w+)*|\d[\d.,]*")
+_SPACE = re.compile(r"[ \u00a0\u202f]+")
+MAX_MODIFIERS = 3
+WINDOW = 100  # characters a noun phrase may span: enough for four words and a coordination
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words_between(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def last_words(text: str, start: int, end: int) -> list[Word]:
+    """The words of the last ``WINDOW`` characters before ``end`` (not before ``start``)."""
+    return words_between(text, max(start, end - WINDOW), end)
+
+
+def _spaced(text: str, a: int, b: int) -> bool:
+    """Only inline spaces between positions a and b (no punctuation, no line break)."""
+    return a == b or _SPACE.fullmatch(text, a, b) is not None
+
+
+def is_content(word: Word, lex: CueLexicon) -> bool:
+    return not word.text[0].isdigit() and word.lower not in lex.function_words
+
+
+def is_modifier(word: Word, lex: CueLexicon) -> bool:
+    lower = word.lower
+    if lower in lex.adjectives or lower in DEMONYMS:
+        return True
+    if word.text.isupper() and len(word.text) <= 6 and "-" not in word.text:
+        return True  # an acronym before a noun: "IS fångar", "U.S. officials"
+    return lower.endswith(lex.adjective_endings) and len(lower) > 4
+
+
+class _Lazy:
+    """The words from an offset on, read from the text only as far as they are asked for."""
+
+    def __init__(self, text: str, start: int, limit: int) -> None:
+        self._matches = WORD.finditer(text, start, min(limit, start + WINDOW))
+        self._words: list[Word] = []
+
+    def __getitem__(self, index: int) -> Word | None:
+        while len(self._words) <= index:
+            match = next(self._matches, None)
+            if match is None:
+                return None
+            self._words.append(Word(match.start(), match.end(), match.group()))
+        return self._words[index]
+
+
+def noun_phrase(
+    text: str, start: int, limit: int, lex: CueLexicon, stop: frozenset[int] = frozenset()
+) -> Span | None:
+    """The noun phrase that starts at ``start`` (after optional spaces), or None.
+
+    ``stop`` holds offsets where other claims start: a phrase never runs into them
+    ("kurdiske soldater og 77 IS-krigere" ends at "soldater").
+    """
+    words = _Lazy(text, start, limit)
+
+    def usable(i: int, after: int) -> bool:
+        word = words[i]
+        return (
+            word is not None
+            and _spaced(text, after, word.start)
+            and word.start not in stop
+            and is_content(word, lex)
+        )
+
+    index, position = 0, start
+    first: int | None = None
+    last: int | None = None
+    while usable(index, position):
+        first = words[index].start if first is None else first
+        modifiers = 0
+        # pre-modifiers, then the head
+        while (
+            modifiers < MAX_MODIFIERS
+            and is_modifier(words[index], lex)
+            and usable(index + 1, words[index].end)
+        ):
+            index += 1
+            modifiers += 1
+        last = words[index].end
+        index += 1
+        # a coordinated head: "prisoners and detainees"
+        conjunction = words[index]
+        if (
+            conjunction is not None
+            and conjunction.lower in lex.conjunctions
+            and _spaced(text, last, conjunction.start)
+            and usable(index + 1, conjunction.end)
+        ):
+            position = conjunction.end
+            index += 1
+            continue
+        break
+    return Span(first, last) if first is not None and last is not None else None
+
+
+def noun_phrase_before(text: str, end: int, floor: int, lex: CueLexicon) -> Span | None:
+    """The content words that end at ``end`` (the subject before a verb), at most four."""
+    words = words_between(text, max(floor, end - WINDOW // 2 - 10), end)
+    chosen: list[Word] = []
+    boundary = end
+    for word in reversed(words):
+        if not _spaced(text, word.end, boundary) or not is_content(word, lex):
+            break
+        chosen.append(word)
+        boundary = word.start
+        if len(chosen) == 4:
+            break
+    if not chosen:
+        return None
+    return Span(chosen[-1].start, chosen[0].end)
+
+
+def skip_words(text: str, position: int, limit: int, phrases: tuple[str, ...]) -> int:
+    """Skip leading spaces and any of ``phrases`` ("uppgifter från"), returning the new offset."""
+    match = _SPACE.match(text, position, limit)
+    position = match.end() if match else position
+    lowered = text[position:limit].lower()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
+            position += len(phrase)
+            match = _SPACE.match(text, position, limit)
+            return match.end() if match else position
+    return position
