@@ -17,20 +17,6 @@ DATASET = ROOT / "dataset"
 
 
 @pytest.fixture(scope="module")
-def gold() -> GoldData:
-    return GoldData.load(DATASET)
-
-
-@pytest.fixture(scope="module")
-def documents(gold: GoldData) -> list[Document]:
-    frame = gold.documents.sort_values("doc_id")
-    return [
-        Document(str(d), str(t), str(g))
-        for d, t, g in zip(frame.doc_id, frame.text, frame.language, strict=True)
-    ]
-
-
-@pytest.fixture(scope="module")
 def baseline(gold: GoldData) -> LearnedBaseline:
     return LearnedBaseline(gold)
 

@@ -19,20 +19,6 @@ DATASET = ROOT / "dataset"
 
 
 @pytest.fixture(scope="module")
-def gold() -> GoldData:
-    return GoldData.load(DATASET)
-
-
-@pytest.fixture(scope="module")
-def documents(gold: GoldData) -> list[Document]:
-    frame = gold.documents.sort_values("doc_id")
-    return [
-        Document(str(d), str(t), str(g))
-        for d, t, g in zip(frame.doc_id, frame.text, frame.language, strict=True)
-    ]
-
-
-@pytest.fixture(scope="module")
 def predictions(gold: GoldData, documents: list[Document]) -> list[dict]:
     return list(RulesBaseline(gold).predict(documents))
 

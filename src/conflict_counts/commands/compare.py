@@ -11,8 +11,7 @@ import json
 import sys
 
 from conflict_counts.atomic import write_all
-from conflict_counts.commands.score import non_negative
-from conflict_counts.score import bootstrap
+from conflict_counts.commands.score import add_bootstrap_arguments
 from conflict_counts.score.output import check_targets
 
 
@@ -22,13 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
     parser.add_argument("--out", metavar="FILE", help="write the result here instead of stdout")
-    parser.add_argument(
-        "--samples",
-        type=non_negative,
-        default=bootstrap.SAMPLES,
-        help=f"bootstrap replicates (default {bootstrap.SAMPLES})",
-    )
-    parser.add_argument("--seed", type=int, default=bootstrap.SEED, help="bootstrap seed (default 0)")
+    add_bootstrap_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:

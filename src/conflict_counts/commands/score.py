@@ -39,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="score only the documents in the predictions (else missing ones are empty)",
     )
     parser.add_argument("--errors", metavar="FILE", help="write the per-document error analysis here")
+    add_bootstrap_arguments(parser)
+
+
+def add_bootstrap_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--samples`` and ``--seed``, shared by every command that reports intervals."""
     parser.add_argument(
         "--samples",
         type=non_negative,
