@@ -21,7 +21,7 @@ def _model_failures(table: str, frame: pd.DataFrame) -> list[Failure]:
             if case.schema_context == "DataFrameSchema" and row is not None:
                 column = None  # a row-wide check: pandera lists it once a column
             failures.add(Failure(table, row, column, _message(case)))
-        return sorted(failures, key=lambda f: (f.row or -1, f.column or "", f.message))
+        return sorted(failures, key=lambda f: (-1 if f.row is None else f.row, f.column or "", f.message))
     return []
 
 
