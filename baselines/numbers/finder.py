@@ -19,6 +19,7 @@ from conflict_counts.baselines.numbers.normalize import Normalized, Reading, rea
 from conflict_counts.baselines.numbers.patterns import DASH, SP, patterns, regexes, words
 
 YEARS = range(1900, 2100)  # a bare four-digit number in this range is read as a year
+DAYS = range(1, 32)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def _excluded(reading: Reading, text: str, lang: str) -> bool:
     def after(pattern: re.Pattern[str]) -> bool:
         return pattern.match(text, end) is not None
 
-    if before(ctx.before) or after(ctx.after) or after(ctx.ordinal_after):
+    # the cheap tests first (all of them are pure: the order does not change the answer)
+    if after(ctx.ordinal_after) or after(ctx.after) or before(ctx.before):
         return True
     if reading.kind == "vague":
         return False
@@ -103,7 +105,7 @@ def _excluded(reading: Reading, text: str, lang: str) -> bool:
     under = reading.cue is not None and reading.cue.lower() == "under"  # "under 2019"
     if all(_number_like(p, YEARS) for p in parts) and (reading.cue is None or under):
         return True
-    days = all(_number_like(p, range(1, 32)) for p in parts)
+    days = all(_number_like(p, DAYS) for p in parts)
     if days and (after(ctx.month_after) or before(ctx.month_before)):
         return True
     if len(parts) == 1 and reading.cue is None:

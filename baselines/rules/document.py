@@ -38,17 +38,34 @@ class Number:
 @cache
 def _clause_break(lang: str) -> re.Pattern[str]:
     words = "|".join(cues(lang).clause_breaks)
-    return re.compile(rf";|,\s+(?=(?:{words})\b)|[–—]\s+(?=(?:{words})\b)", re.IGNORECASE)
+    # "[–—]" written as two alternatives: when every alternative starts with a literal
+    # character, the regex engine skips to those characters in C (a clause is scanned
+    # for every claim in it)
+    return re.compile(rf";|,\s+(?=(?:{words})\b)|–\s+(?=(?:{words})\b)|—\s+(?=(?:{words})\b)", re.IGNORECASE)
 
 
-def clause_of(text: str, sentence: Segment, position: int, lang: str) -> Segment:
-    """The clause of ``sentence`` holding ``position`` (split at "; " and ", men")."""
+def clause_breaks(text: str, sentence: Segment, lang: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` splits into clauses: the spans of "; " and ", men"."""
+    return [m.span() for m in _clause_break(lang).finditer(text, sentence.start, sentence.end)]
+
+
+def clause_of(
+    text: str,
+    sentence: Segment,
+    position: int,
+    lang: str,
+    breaks: Sequence[tuple[int, int]] | None = None,
+) -> Segment:
+    """The clause of ``sentence`` holding ``position`` (split at "; " and ", men").
+
+    Pass the sentence's ``clause_breaks`` to split it once for all its claims.
+    """
     start, end = sentence.start, sentence.end
-    for match in _clause_break(lang).finditer(text, sentence.start, sentence.end):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
+    for break_start, break_end in clause_breaks(text, sentence, lang) if breaks is None else breaks:
+        if break_end <= position:
+            start = break_end
+        elif break_start >= position:
+            end = break_start
             break
     return Segment(start, end, text[start:end])
 
@@ -66,6 +83,8 @@ def read_claims(
 
     ``predicate_of(number, counted, sentence)`` replaces the cue rules for the predicate.
     """
+    if not numbers:
+        return []
     lex = cues(lang)
     starts = [s.start for s in segments]
     claim_starts = frozenset(n.start for n in numbers)
@@ -77,9 +96,10 @@ def read_claims(
     in_sentence: dict[int, list[Span]] = {}
     for index, span in zip(indices, spans, strict=True):
         in_sentence.setdefault(index, []).append(span)
+    breaks = {index: clause_breaks(text, segments[index], lang) for index in in_sentence}
     for number, span, index in zip(numbers, spans, indices, strict=True):
         sentence = segments[index]
-        clause = clause_of(text, sentence, number.start, lang)
+        clause = clause_of(text, sentence, number.start, lang, breaks[index])
         others = [s for s in in_sentence[index] if s != span]
         counted = counted_noun(text, span, sentence.end, lex, claim_starts)
         if predicate_of is not None:

@@ -12,7 +12,6 @@ counts (countries of origin, definite counts) stay singletons.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 
 from conflict_counts.baselines.predictions import Mention, Span
@@ -32,12 +31,15 @@ def population(counted_text: str | None) -> str:
 
 
 def _place(mentions: Sequence[Mention]) -> str | None:
+    """The most mentioned facility, else non-country settlement (ties: the first id in order)."""
+    counts: dict[str, dict[str | None, int]] = {"FAC": {}, "GPE": {}}  # one pass for both labels
+    for m in mentions:
+        counted = counts.get(m.label)
+        if counted is not None and m.entity_id not in _COUNTRY_IDS:
+            counted[m.entity_id] = counted.get(m.entity_id, 0) + 1
     for label in ("FAC", "GPE"):
-        counts = Counter(
-            m.entity_id for m in mentions if m.label == label and m.entity_id not in _COUNTRY_IDS
-        )
-        if counts:
-            return min(counts.items(), key=lambda item: (-item[1], item[0] or ""))[0]
+        if counts[label]:
+            return min(counts[label].items(), key=lambda item: (-item[1], item[0] or ""))[0]
     return None
 
 
@@ -49,16 +51,22 @@ class Grouper:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.document_place = _place(mentions) or "unknown"
+        self._places: dict[tuple[int, int], str | None] = {}
 
     def group(
         self, claim: Span, predicate: str, counted_text: str | None, sentence: Span
     ) -> str:
         if predicate == "other":
             return f"{kebab(self.doc_id)}-{claim.start}-other"
-        first, last = bisect_left(self.starts, sentence.start), bisect_left(self.starts, sentence.end)
-        here = self.mentions[first:last]
-        place = _place(here)
-        key = f"{place or self.document_place}-{predicate}"
+        key = f"{self._place_in(sentence) or self.document_place}-{predicate}"
         if predicate == "killed":
             key += f"-{population(counted_text)}"
         return key
+
+    def _place_in(self, sentence: Span) -> str | None:
+        """The place named in a sentence (worked out once a sentence: claims share them)."""
+        key = (sentence.start, sentence.end)
+        if key not in self._places:
+            first, last = bisect_left(self.starts, sentence.start), bisect_left(self.starts, sentence.end)
+            self._places[key] = _place(self.mentions[first:last])
+        return self._places[key]

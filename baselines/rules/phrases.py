@@ -9,6 +9,7 @@ word, punctuation, a number or a line break, and never takes post-modifiers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from conflict_counts.baselines.predictions import Span
@@ -40,8 +41,42 @@ def last_words(text: str, start: int, end: int) -> list[Word]:
     return words_between(text, max(start, end - WINDOW), end)
 
 
+class WordReader:
+    """The words before a cue, read once, and the windows inside them the rules ask for.
+
+    ``reader(start, end)`` is ``words_between(text, start, end)``. A window that starts
+    where the first read started and ends inside it, without cutting one of its words,
+    holds exactly that read's words up to its end (the regex finds the same ones), so
+    those are handed out instead of scanning the text again.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.words = words_between(text, start, end)
+
+    def __call__(self, start: int, end: int) -> list[Word]:
+        if start == self.start and end <= self.end:
+            cut: list[Word] = []
+            for word in self.words:
+                if word.end <= end:
+                    cut.append(word)
+                elif word.start < end:
+                    break  # `end` cuts this word: the regex would read it otherwise
+                else:
+                    return cut
+            else:
+                return cut
+        return words_between(self.text, start, end)
+
+    def last(self, start: int, end: int) -> list[Word]:
+        """``last_words(text, start, end)``."""
+        return self(max(start, end - WINDOW), end)
+
+
 def _spaced(text: str, a: int, b: int) -> bool:
     """Only inline spaces between positions a and b (no punctuation, no line break)."""
+    if text[a:b] == " ":
+        return True  # the common case, without the regex
     return a == b or _SPACE.fullmatch(text, a, b) is not None
 
 
@@ -58,22 +93,6 @@ def is_modifier(word: Word, lex: CueLexicon) -> bool:
     return lower.endswith(lex.adjective_endings) and len(lower) > 4
 
 
-class _Lazy:
-    """The words from an offset on, read from the text only as far as they are asked for."""
-
-    def __init__(self, text: str, start: int, limit: int) -> None:
-        self._matches = WORD.finditer(text, start, min(limit, start + WINDOW))
-        self._words: list[Word] = []
-
-    def __getitem__(self, index: int) -> Word | None:
-        while len(self._words) <= index:
-            match = next(self._matches, None)
-            if match is None:
-                return None
-            self._words.append(Word(match.start(), match.end(), match.group()))
-        return self._words[index]
-
-
 def noun_phrase(
     text: str, start: int, limit: int, lex: CueLexicon, stop: frozenset[int] = frozenset()
 ) -> Span | None:
@@ -82,35 +101,42 @@ def noun_phrase(
     ``stop`` holds offsets where other claims start: a phrase never runs into them
     ("kurdiske soldater og 77 IS-krigere" ends at "soldater").
     """
-    words = _Lazy(text, start, limit)
+    matches = WORD.finditer(text, start, min(limit, start + WINDOW))
+    words: list[Word] = []  # read from the text only as far as they are asked for
+
+    def word(i: int) -> Word | None:
+        while len(words) <= i:
+            match = next(matches, None)
+            if match is None:
+                return None
+            words.append(Word(match.start(), match.end(), match.group()))
+        return words[i]
 
     def usable(i: int, after: int) -> bool:
-        word = words[i]
+        candidate = word(i)
         return (
-            word is not None
-            and _spaced(text, after, word.start)
-            and word.start not in stop
-            and is_content(word, lex)
+            candidate is not None
+            and _spaced(text, after, candidate.start)
+            and candidate.start not in stop
+            and is_content(candidate, lex)
         )
 
     index, position = 0, start
     first: int | None = None
     last: int | None = None
-    while usable(index, position):
-        first = words[index].start if first is None else first
+    while usable(index, position):  # then words[index] is read
+        current = words[index]
+        first = current.start if first is None else first
         modifiers = 0
         # pre-modifiers, then the head
-        while (
-            modifiers < MAX_MODIFIERS
-            and is_modifier(words[index], lex)
-            and usable(index + 1, words[index].end)
-        ):
+        while modifiers < MAX_MODIFIERS and is_modifier(current, lex) and usable(index + 1, current.end):
             index += 1
             modifiers += 1
-        last = words[index].end
+            current = words[index]
+        last = current.end
         index += 1
         # a coordinated head: "prisoners and detainees"
-        conjunction = words[index]
+        conjunction = word(index)
         if (
             conjunction is not None
             and conjunction.lower in lex.conjunctions
@@ -124,9 +150,15 @@ def noun_phrase(
     return Span(first, last) if first is not None and last is not None else None
 
 
-def noun_phrase_before(text: str, end: int, floor: int, lex: CueLexicon) -> Span | None:
-    """The content words that end at ``end`` (the subject before a verb), at most four."""
-    words = words_between(text, max(floor, end - WINDOW // 2 - 10), end)
+def noun_phrase_before(
+    text: str, end: int, floor: int, lex: CueLexicon, read: WordReader | None = None
+) -> Span | None:
+    """The content words that end at ``end`` (the subject before a verb), at most four.
+
+    ``read``: the words already read before the cue (see ``WordReader``).
+    """
+    start = max(floor, end - WINDOW // 2 - 10)
+    words = read(start, end) if read is not None else words_between(text, start, end)
     chosen: list[Word] = []
     boundary = end
     for word in reversed(words):
@@ -146,9 +178,15 @@ def skip_words(text: str, position: int, limit: int, phrases: tuple[str, ...]) -
     match = _SPACE.match(text, position, limit)
     position = match.end() if match else position
     lowered = text[position:limit].lower()
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in _longest_first(phrases):
         if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
             position += len(phrase)
             match = _SPACE.match(text, position, limit)
             return match.end() if match else position
     return position
+
+
+@lru_cache(maxsize=256)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases, longest first (sorted once: the lexicon's tuples are few and fixed)."""
+    return tuple(sorted(phrases, key=len, reverse=True))

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from conflict_counts.baselines.predictions import Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
+from conflict_counts.baselines.rules.scan import literal_starts
 
 from conflict_counts.text import Segment
 
 LOOKBACK_SENTENCES = 2
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     predicate: str
@@ -38,8 +38,10 @@ def _pattern(lang: str) -> re.Pattern[str]:
         body = "|".join(f.replace(" ", r"\s+") for f in sorted(forms, key=len, reverse=True))
         groups.append(f"(?P<{predicate}>{body})")
     firsts = "".join(sorted({f[0] for forms in lex.predicates.values() for f in forms}))
-    # the lookahead rejects most words after one character test (the alternation is long)
-    return re.compile(rf"(?<!\w)(?=[{re.escape(firsts)}])(?:" + "|".join(groups) + r")(?!\w)")
+    # the lookaheads reject most words after one character test, then a few more (the
+    # alternation is long)
+    guard = literal_starts(f.replace(" ", r"\s+") for forms in lex.predicates.values() for f in forms)
+    return re.compile(rf"(?<!\w)(?=[{re.escape(firsts)}]){guard}(?:" + "|".join(groups) + r")(?!\w)")
 
 
 def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:

@@ -23,16 +23,19 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from conflict_counts.baselines.predictions import Mention, Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
 from conflict_counts.baselines.rules.phrases import (
-    last_words,
+    WINDOW,
+    WordReader,
     noun_phrase,
     noun_phrase_before,
     skip_words,
     words_between,
 )
+from conflict_counts.baselines.rules.scan import literal_starts
 
 from conflict_counts.text import Segment
 
@@ -46,8 +49,7 @@ class Source:
     entity_id: str | None = None
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     before: bool  # "enligt X" (the source follows) rather than "X säger"
@@ -61,10 +63,13 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = cues(lang)
     firsts = re.escape("".join(sorted({p[0] for p in (*lex.source_before, *lex.speech_verbs)})))
+    # the prefix trees reject most words of a clause after a few comparisons (see scan.py)
+    guard = literal_starts(re.escape(p) for p in (*lex.source_before, *lex.speech_verbs))
     cue = re.compile(
-        rf"(?<!\w)(?=[{firsts}])(?:(?P<before>{_alternation(lex.source_before)})|(?P<verb>{_alternation(lex.speech_verbs)}))(?!\w)"
+        rf"(?<!\w)(?=[{firsts}]){guard}(?:(?P<before>{_alternation(lex.source_before)})|(?P<verb>{_alternation(lex.speech_verbs)}))(?!\w)"
     )
-    passive = re.compile(rf"(?<!\w)(?:{_alternation(lex.passive)})(?!\w)")
+    passive_guard = literal_starts(re.escape(p) for p in lex.passive)
+    passive = re.compile(rf"(?<!\w){passive_guard}(?:{_alternation(lex.passive)})(?!\w)")
     return cue, passive
 
 
@@ -78,6 +83,7 @@ class SourceFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.by_start = {m.start: m for m in self.mentions}
+        self._clause_cues: dict[tuple[int, int], list[_Cue]] = {}
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         first = bisect_left(self.starts, start)
@@ -86,11 +92,22 @@ class SourceFinder:
 
     # -- cues -----------------------------------------------------------------------------
     def _cues(self, clause: Segment) -> list[_Cue]:
+        """The source cues of a clause, worked out once a clause (claims share clauses)."""
+        key = (clause.start, clause.end)
+        found = self._clause_cues.get(key)
+        if found is None:
+            found = self._clause_cues[key] = self._read_cues(clause)
+        return found
+
+    def _read_cues(self, clause: Segment) -> list[_Cue]:
         cue, passive = _patterns(self.lang)
         lowered = self.text[clause.start : clause.end].lower()
+        matches = list(cue.finditer(lowered))
+        if not matches:
+            return []  # then the passives do not matter: no need to look for them
         passives = [(m.start(), m.end()) for m in passive.finditer(lowered)]
         found = []
-        for m in cue.finditer(lowered):
+        for m in matches:
             if any(a <= m.start() < b for a, b in passives):
                 continue  # "enligt uppgift": a report with no source
             found.append(_Cue(clause.start + m.start(), clause.start + m.end(), m.lastgroup == "before"))
@@ -143,17 +160,19 @@ class SourceFinder:
     ) -> Source | None:
         """The subject of a statement verb (see module docstring)."""
         end = cue.start
-        for word in reversed(last_words(self.text, clause.start, cue.start)):
+        read = WordReader(self.text, max(clause.start, cue.start - WINDOW), cue.start)
+        for word in reversed(read.words):  # last_words(text, clause.start, cue.start)
             if word.lower in self.lex.auxiliaries and self.text[word.end : end].strip() == "":
                 end = word.start
             else:
                 break
         while end > clause.start and self.text[end - 1].isspace():
             end -= 1
-        before = last_words(self.text, clause.start, end)
+        before = read.last(clause.start, end)
         if before and before[-1].end == end and before[-1].lower in self.lex.pronouns:
             return self._antecedent(previous)  # "De sier selv at ..."
-        span = self._head_before_pp(noun_phrase_before(self.text, end, clause.start, self.lex), clause)
+        subject = noun_phrase_before(self.text, end, clause.start, self.lex, read)
+        span = self._head_before_pp(subject, clause, read)
         if span is not None:
             if self.text[span.start : span.end].lower() in self.lex.pronouns:
                 return self._antecedent(previous)
@@ -173,13 +192,13 @@ class SourceFinder:
         span = noun_phrase(self.text, start, sentence.end, self.lex)
         return self._classify(span) if span else None
 
-    def _head_before_pp(self, span: Span | None, clause: Segment) -> Span | None:
+    def _head_before_pp(self, span: Span | None, clause: Segment, read: WordReader) -> Span | None:
         """"Polisen i Damaskus säger": the subject is the noun before the prepositional phrase."""
         if span is None:
             return None
-        before = last_words(self.text, clause.start, span.start)
+        before = read.last(clause.start, span.start)
         if len(before) >= 2 and before[-1].lower in self.lex.prepositions:
-            head = noun_phrase_before(self.text, before[-2].end, clause.start, self.lex)
+            head = noun_phrase_before(self.text, before[-2].end, clause.start, self.lex, read)
             if head is not None and head.end == before[-2].end:
                 return head
         return span
