@@ -89,6 +89,12 @@ def test_out_markdown_and_errors(tmp_path: Path, gold_dir: Path, capsys: pytest.
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def _score_with_errors(pred: Path, gold_dir: Path, errors: Path, tmp_path: Path) -> int:
+    """Score without intervals, writing the report and the error analysis to files."""
+    return main(["score", "--pred", str(pred), "--gold", str(gold_dir), "--errors", str(errors),
+                 "--out", str(tmp_path / "r.json"), "--samples", "0"])
+
+
 def test_errors_as_markdown(tmp_path: Path, gold_dir: Path) -> None:
     predictions = perturbed()
     predictions[1]["mentions"].append(
@@ -96,24 +102,7 @@ def test_errors_as_markdown(tmp_path: Path, gold_dir: Path) -> None:
     )
     pred = write_jsonl(tmp_path / "pred.jsonl", predictions)
     errors = tmp_path / "errors.md"
-    assert (
-        main(
-            [
-                "score",
-                "--pred",
-                str(pred),
-                "--gold",
-                str(gold_dir),
-                "--errors",
-                str(errors),
-                "--out",
-                str(tmp_path / "r.json"),
-                "--samples",
-                "0",
-            ]
-        )
-        == 0
-    )
+    assert _score_with_errors(pred, gold_dir, errors, tmp_path) == 0
     text = errors.read_text(encoding="utf-8")
     assert "- missed: 7:11 “SOHR” ORG" in text
     assert "- spurious: " in text and "“fanger” PER" in text
@@ -177,24 +166,7 @@ def test_errors_name_a_broken_group(tmp_path: Path, gold_dir: Path) -> None:
     predictions[2]["claims"][1]["group_id"] = None  # "3,500" leaves ghwayran-detainees
     pred = write_jsonl(tmp_path / "pred.jsonl", predictions)
     errors = tmp_path / "errors.json"
-    assert (
-        main(
-            [
-                "score",
-                "--pred",
-                str(pred),
-                "--gold",
-                str(gold_dir),
-                "--errors",
-                str(errors),
-                "--out",
-                str(tmp_path / "r.json"),
-                "--samples",
-                "0",
-            ]
-        )
-        == 0
-    )
+    assert _score_with_errors(pred, gold_dir, errors, tmp_path) == 0
     mismatched = [
         (d["doc_id"], m["gold"]["text"], m["differs"])
         for d in json.loads(errors.read_text())["documents"]

@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conflict_counts.cli import main
+from conflict_counts.score.predictions import CLAIM_COLUMNS
 from tests.score.corpus import gold_frames, gold_predictions, write_jsonl
 
 
@@ -322,20 +323,7 @@ def test_parquet_written_by_pandas_with_float_offsets(
     import pandas as pd
 
     _, _, claims = gold_frames()
-    frame = claims[
-        [
-            "doc_id",
-            "start",
-            "end",
-            "low",
-            "high",
-            "qualifier",
-            "predicate",
-            "source_start",
-            "source_end",
-            "group_id",
-        ]
-    ].astype({"source_start": "float64", "source_end": "float64"})
+    frame = claims[list(CLAIM_COLUMNS)].astype({"source_start": "float64", "source_end": "float64"})
     frame.to_parquet(tmp_path / "claims.parquet")
     report = tmp_path / "report.json"
     code = main(
