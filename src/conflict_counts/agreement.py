@@ -23,7 +23,6 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from conflict_counts.build.pipeline import run_build
-from conflict_counts.dataset import to_frame
 from conflict_counts.errors import InputError
 from conflict_counts.score.clusters import cluster_scores, from_partitions
 from conflict_counts.score.matching import canonical_rank, codes, greedy_match, overlapping_pairs
@@ -33,8 +32,7 @@ CLUSTER_FIELD = {"mentions": "entity_id", "claims": "group_id"}
 
 
 def _frames(annotations: Path, seeds: Path) -> dict[str, pd.DataFrame]:
-    report = run_build(seeds, annotations)
-    return {name: to_frame(table) for name, table in report.tables.tables.items()}
+    return run_build(seeds, annotations).frames
 
 
 def pair(a: pd.DataFrame, b: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -51,6 +51,7 @@ class BuildReport:
     tables: BuiltTables
     seeds: list[Seed]
     annotations: AnnotationSet
+    frames: dict[str, pd.DataFrame]  # the tables as validated, for everything built from them
 
     @property
     def group_descriptions(self) -> dict[str, str]:
@@ -97,7 +98,7 @@ def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
     frames = {name: to_frame(table) for name, table in built.tables.items()}
     problems += [locate_failure(f, built.origins, str(annotations_dir)) for f in validate_tables(frames)]
     raise_if_any(problems)
-    return BuildReport(built, seeds, annotations)
+    return BuildReport(built, seeds, annotations, frames)
 
 
 def check_changelog(changelog: Path, version: str) -> list[Problem]:
@@ -107,8 +108,8 @@ def check_changelog(changelog: Path, version: str) -> list[Problem]:
     return []
 
 
-def updated_card(card: str, report: BuildReport, frames: dict[str, pd.DataFrame], version: str) -> str:
-    tables = report.tables.tables
+def updated_card(card: str, report: BuildReport, version: str) -> str:
+    tables, frames = report.tables.tables, report.frames
     rows = {name: table.num_rows for name, table in tables.items()}
     checksums = {name: content_checksum(table) for name, table in tables.items()}
     card = replace_header(card, yaml_header(version, rows, checksums))
@@ -117,10 +118,9 @@ def updated_card(card: str, report: BuildReport, frames: dict[str, pd.DataFrame]
     return replace_block(card, "conflicts", conflicting_groups(frames, report.group_descriptions))
 
 
-def release_files(
-    report: BuildReport, frames: dict[str, pd.DataFrame], version: str, changelog: str
-) -> Callable[[Path], dict[str, bytes]]:
+def release_files(report: BuildReport, version: str, changelog: str) -> Callable[[Path], dict[str, bytes]]:
     """Croissant metadata and the conflict figure, written beside the tables."""
+    frames = report.frames
     png, svg = conflict_figure(frames, report.group_descriptions)
     facts = {
         "date_published": changelog_date(changelog, version),
@@ -147,9 +147,8 @@ def build(
     """Check everything, then write dataset/ (and refresh the card's generated parts)."""
     report = run_build(seeds_dir, annotations_dir)
     raise_if_any(check_changelog(changelog, version))
-    frames = {name: to_frame(table) for name, table in report.tables.tables.items()}
-    card_text = updated_card(card.read_text(encoding="utf-8"), report, frames, version) if card else None
-    extras = release_files(report, frames, version, changelog.read_text(encoding="utf-8"))
+    card_text = updated_card(card.read_text(encoding="utf-8"), report, version) if card else None
+    extras = release_files(report, version, changelog.read_text(encoding="utf-8"))
     write_dataset(report.tables.tables, out_dir, version, extras)
     if card and card_text is not None:
         write_text(card, card_text)
