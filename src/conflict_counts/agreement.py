@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from conflict_counts.build.pipeline import run_build
+from conflict_counts.builder.pipeline import run_build
 from conflict_counts.errors import InputError
 from conflict_counts.score.clusters import cluster_scores, from_partitions
 from conflict_counts.score.matching import canonical_rank, codes, greedy_match, overlapping_pairs

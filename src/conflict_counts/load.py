@@ -3,7 +3,7 @@
 1. ``revision=`` is ignored for a local folder: a released version is loaded from its
    own export (``git archive`` of the tag), never from whatever the work tree holds.
 2. The cache key of a local folder ignores file contents: the card header carries each
-   table's checksum (see :mod:`conflict_counts.build.card`), and :func:`load` checks the
+   table's checksum (see :mod:`conflict_counts.builder.card`), and :func:`load` checks the
    rows it got against ``dataset/manifest.json``, reloading once without the cache if
    they differ, and failing loudly if they still do.
 """

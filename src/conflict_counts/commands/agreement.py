@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conflict_counts.agreement import agreement, markdown
 from conflict_counts.atomic import write_text
-from conflict_counts.build.card import replace_block
+from conflict_counts.builder.card import replace_block
 from conflict_counts.layout import SEEDS_DIR
 
 

@@ -192,7 +192,7 @@ def leaderboard(results: list[Result], samples: int) -> str:
 
 def write_leaderboard(card: Path, table: str) -> None:
     from conflict_counts.atomic import write_text
-    from conflict_counts.build.card import replace_block
+    from conflict_counts.builder.card import replace_block
 
     if not card.is_file():
         raise InputError.at(str(card), None, None, "no such file (use --no-card to skip the card)")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from conflict_counts.build.pipeline import build
+from conflict_counts.builder.pipeline import build
 from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS_DIR
 from conflict_counts.version import __version__
 

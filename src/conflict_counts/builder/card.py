@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from conflict_counts.build.features import features_for
+from conflict_counts.builder.features import features_for
 from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, table_path
 
 

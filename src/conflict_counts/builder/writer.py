@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conflict_counts.atomic import replace_directory
-from conflict_counts.build.features import features_for
+from conflict_counts.builder.features import features_for
 from conflict_counts.dataset import MANIFEST, content_checksum, table_path
 
 WRITE_OPTIONS = {

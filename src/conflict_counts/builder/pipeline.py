@@ -15,10 +15,10 @@ import pandas as pd
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import collect_annotation_set
 from conflict_counts.atomic import write_text
-from conflict_counts.build.card import replace_block, replace_header, yaml_header
-from conflict_counts.build.statistics import conflicting_groups, per_language
-from conflict_counts.build.tables import BuiltTables, build_tables
-from conflict_counts.build.writer import write_dataset
+from conflict_counts.builder.card import replace_block, replace_header, yaml_header
+from conflict_counts.builder.statistics import conflicting_groups, per_language
+from conflict_counts.builder.tables import BuiltTables, build_tables
+from conflict_counts.builder.writer import write_dataset
 from conflict_counts.dataset import content_checksum, read_manifest, to_frame
 from conflict_counts.errors import Problem, raise_if_any
 from conflict_counts.release.croissant import changelog_date, croissant, file_digests, to_json_bytes
