@@ -34,10 +34,12 @@ def _load_in_fresh_process(checkout: Path, config: str, cache: Path, code: str) 
         "import datasets, sys\n"
         f"ds = datasets.load_dataset({str(checkout)!r}, {config!r}, split='test')\n" + code
     )
-    env = {**os.environ, "HF_DATASETS_CACHE": str(cache), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "HF_DATASETS_CACHE": str(cache), "HF_HUB_OFFLINE": "1",
+           "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                             cwd=checkout)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == "", "loading logged:\n" + result.stderr  # no warning, no noise
     return result.stdout
 
 
@@ -55,6 +57,36 @@ def test_each_config_loads_in_a_fresh_process(checkout: Path, config: str, tmp_p
     rows, columns = out.splitlines()
     assert int(rows) == manifest["tables"][config]["rows"]
     assert eval(columns) == sorted(manifest["tables"][config]["columns"])
+
+
+def test_card_dataset_info_is_what_datasets_computes(checkout: Path, tmp_path: Path) -> None:
+    """`datasets` drops a card's splits (with a warning) unless num_bytes is there; the
+    sizes must be the ones it records itself when it prepares each config."""
+    import yaml
+
+    header = (checkout / "README.md").read_text(encoding="utf-8").split("---\n")[1]
+    declared = {info["config_name"]: info for info in yaml.safe_load(header)["dataset_info"]}
+    script = (
+        "import datasets, json\n"
+        "out = {}\n"
+        f"for config in {list(TABLES)!r}:\n"
+        f"    builder = datasets.load_dataset_builder({str(checkout)!r}, config)\n"
+        "    builder.download_and_prepare()\n"
+        "    split = builder.info.splits['test']\n"
+        "    out[config] = [split.num_examples, split.num_bytes, builder.info.dataset_size,\n"
+        "                   builder.info.download_size]\n"
+        "print(json.dumps(out))\n"
+    )
+    env = {**os.environ, "HF_DATASETS_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1",
+           "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    computed = json.loads(result.stdout)
+    for config in TABLES:
+        info = declared[config]
+        (split,) = info["splits"]
+        card = [split["num_examples"], split["num_bytes"], info["dataset_size"], info["download_size"]]
+        assert card == computed[config], config
 
 
 def test_tokens_config_has_class_labels(checkout: Path, tmp_path: Path) -> None:
