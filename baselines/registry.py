@@ -19,7 +19,6 @@ from typing import Protocol
 
 from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
-
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
 
