@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from conflict_counts.baselines.numbers import find_numbers, normalize
+    from conflict_counts.numbers import find_numbers, normalize
 
     floor = re.compile(r"\d+")
     print("| language | MB | find_numbers MB/s | floor MB/s | find_numbers time / floor time | spans |")
