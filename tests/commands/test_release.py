@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     clone = git_clone(tmp_path / "clone")
     changelog = clone / "CHANGELOG.md"
     text = changelog.read_text(encoding="utf-8")
-    changelog.write_text(text.replace("## [", UNRELEASED + "## [", 1), encoding="utf-8")
+    changelog.write_text(re.sub(r"^## \[", UNRELEASED + "## [", text, count=1, flags=re.MULTILINE),
+                         encoding="utf-8")
     annotation = clone / GOLD_DOC
     annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
     git(clone, "commit", "-qam", "Correct a bound")
@@ -40,14 +42,14 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_release_bumps_records_tags_and_loads_without_the_tag(project: Path, run_cli, tmp_path: Path) -> None:
     from conflict_counts.load import load
 
-    code, out, _ = run_cli("release", "minor", "--date", "2027-01-02", "--no-benchmark")
+    code, _, err = run_cli("release", "minor", "--date", "2027-01-02", "--no-benchmark")
 
-    assert code == 0, out
+    assert code == 0, err
     assert '__version__ = "1.1.0"' in (project / "src/conflict_counts/version.py").read_text()
     citation = (project / "CITATION.cff").read_text()
     assert 'version: "1.1.0"' in citation and 'date-released: "2027-01-02"' in citation
     changelog = (project / "CHANGELOG.md").read_text()
-    assert "## [1.1.0] - 2027-01-02\n\n### Fixed" in changelog and "Unreleased" not in changelog
+    assert "## [1.1.0] - 2027-01-02\n\n### Fixed" in changelog and "\n## [Unreleased]" not in changelog
     card = (project / "README.md").read_text()
     assert "**Dataset version 1.1.0**" in card and "version      = {1.1.0}" in card
     assert '"version": "1.1.0"' in (project / "dataset/manifest.json").read_text()

@@ -105,7 +105,10 @@ def planned_edits(root: Path, current: str, new: str, date: str) -> dict[Path, s
     if section is None or not section.group(1).strip():
         message = f"needs a '{UNRELEASED}' section saying what changed since {current}"
         raise InputError.at(str(root / CHANGELOG), None, None, message)
-    edits[root / CHANGELOG] = changelog.replace(UNRELEASED, f"## [{new}] - {date}", 1)
+    heading = section.start()
+    edits[root / CHANGELOG] = (
+        changelog[:heading] + f"## [{new}] - {date}" + changelog[heading + len(UNRELEASED) :]
+    )
     return edits
 
 
