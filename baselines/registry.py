@@ -107,6 +107,18 @@ def _quantulum_available() -> bool:
     return available()
 
 
+def _llm(gold_dir: Path, options: Options) -> Extractor:
+    from conflict_counts.baselines.llm import create as create_llm
+
+    return create_llm(gold_dir, options)
+
+
+def _llm_available() -> bool:
+    from conflict_counts.baselines.llm import available
+
+    return available()
+
+
 BASELINES: dict[str, Entry] = {
     entry.name: entry
     for entry in (
@@ -120,6 +132,14 @@ BASELINES: dict[str, Entry] = {
             "quantulum3 not installed (pip install 'conflict-counts[peer]')",
             tasks=("spans", "values"),
             languages=("en",),
+        ),
+        Entry(
+            "llm",
+            "any OpenAI-compatible chat endpoint (--base-url, --model, --api-key-env)",
+            _llm,
+            _llm_available,
+            "openai not installed (pip install 'conflict-counts[llm]')",
+            configured=True,
         ),
     )
 }
