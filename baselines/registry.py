@@ -48,7 +48,6 @@ from typing import Any, Protocol
 
 from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
-
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
 

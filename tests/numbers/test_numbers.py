@@ -5,11 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from conflict_counts.baselines.numbers import LANGS, Normalized, normalize, parse_number
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conflict_counts.labels import QUALIFIER_BOUNDS
+from conflict_counts.numbers import LANGS, Normalized, normalize, parse_number
 
 # ---------------------------------------------------------------- ANNOTATION_GUIDELINES.md §4 examples
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from conflict_counts.baselines.numbers import LANGS, find_numbers, normalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_numbers import SPELLERS
 
 from conflict_counts.labels import QUALIFIERS
+from conflict_counts.numbers import LANGS, find_numbers, normalize
 
 
 def spans(text: str, lang: str) -> list[tuple[str, float | None, float | None, str]]:
