@@ -30,7 +30,6 @@ def create(gold_dir: Path, options) -> object:
     from conflict_counts.baselines.llm.settings import settings_from
     from conflict_counts.baselines.llm.shots import ShotPool
     from conflict_counts.baselines.training import GoldData
-
     from conflict_counts.errors import InputError
 
     settings = settings_from(options)

@@ -23,7 +23,6 @@ from conflict_counts.baselines.llm.prompt import OUTPUT_SCHEMA, PROMPT_VERSION, 
 from conflict_counts.baselines.llm.settings import Settings
 from conflict_counts.baselines.llm.shots import ShotPool
 from conflict_counts.baselines.predictions import Document, document_record
-
 from conflict_counts.errors import InputError
 
 SHOWN = 80  # characters of a quote or an error shown in the report

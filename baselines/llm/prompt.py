@@ -18,7 +18,6 @@ from functools import cache
 from importlib import resources
 
 from conflict_counts.baselines.predictions import Document
-
 from conflict_counts.labels import ENTITY_LABELS, PREDICATES, QUALIFIERS
 
 PROMPT_VERSION = "1"

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from conflict_counts.baselines.registry import Options
-
 from conflict_counts.errors import InputError
 
 

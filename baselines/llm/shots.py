@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+
 from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
 

@@ -16,7 +16,6 @@ import pytest
 pytest.importorskip("openai")
 
 from conflict_counts.baselines.llm import OUTPUT_SCHEMA, PROMPT_VERSION
-
 from conflict_counts.cli import main
 from conflict_counts.score.api import score
 from tests.baselines.chat_server import DATASET, ChatServer, gold_answers

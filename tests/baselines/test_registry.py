@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conflict_counts.baselines import registry
 
+from conflict_counts.baselines import registry
 from conflict_counts.cli import main
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"
