@@ -113,26 +113,26 @@ def fits_qualifier(low: float | None, high: float | None, qualifier: str) -> boo
     return True
 
 
+def _placed(text: str, items: list[dict], unaligned: list[str]) -> Iterator[tuple[dict, Span]]:
+    """Each item of one list with the span of its quote, in list order; the rest go to ``unaligned``."""
+    cursor = 0
+    for item in items:
+        span = locate(text, item["text"], cursor)
+        if span is None:
+            unaligned.append(item["text"])
+            continue
+        cursor = span.end
+        yield item, span
+
+
 def align(text: str, answer: dict) -> Alignment:
     """An answer in the output schema → mentions and claims with offsets into ``text``."""
     result = Alignment()
-    cursor = 0
-    for item in answer["mentions"]:
-        span = locate(text, item["text"], cursor)
-        if span is None:
-            result.unaligned.append(item["text"])
-            continue
-        cursor = span.end
+    for item, span in _placed(text, answer["mentions"], result.unaligned):
         result.mentions.append(Mention(span.start, span.end, item["label"], item.get("entity_id")))
     by_span = {(m.start, m.end): m for m in result.mentions}
     segments = sentences(text) if any(item.get("source_text") for item in answer["claims"]) else []
-    cursor = 0
-    for item in answer["claims"]:
-        span = locate(text, item["text"], cursor)
-        if span is None:
-            result.unaligned.append(item["text"])
-            continue
-        cursor = span.end
+    for item, span in _placed(text, answer["claims"], result.unaligned):
         low, high, qualifier = item["low"], item["high"], item["qualifier"]
         low = None if low is None else float(low)
         high = None if high is None else float(high)
