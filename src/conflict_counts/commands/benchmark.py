@@ -99,6 +99,8 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
     documents = dataset_documents(str(dataset))
     results = []
     for name, entry in BASELINES.items():
+        if entry.configured:
+            continue  # a model adapter: run only when configured with --system
         if not entry.available():
             print(f"{name}: skipped: {entry.missing}", file=sys.stderr)
             note = f"skipped: {entry.missing.split(' (')[0]}"
