@@ -25,6 +25,9 @@ class Document:
     doc_id: str
     text: str
     language: str
+    # A gold document this text was made from (a contrast item's sentence): baselines that
+    # learn from the gold leave it out, as they leave out a gold document they predict.
+    held_out: str | None = None
 
 
 class Mention(NamedTuple):  # named tuples: cheap to create by the hundred thousand

@@ -48,9 +48,9 @@ class GoldData:
             for doc_id, text in zip(self.documents["doc_id"], self.documents["text"], strict=True)
         }
 
-    def held_out_for(self, text: str) -> str | None:
-        """The gold document with this exact text, if any (the one to leave out)."""
-        return self._hashes.get(text_hash(text))
+    def held_out_for(self, text: str, derived_from: str | None = None) -> str | None:
+        """The gold document to leave out: the one with this exact text, else ``derived_from``."""
+        return self._hashes.get(text_hash(text)) or derived_from
 
     def without(self, doc_ids: frozenset[str] | set[str]) -> GoldData:
         """The same tables minus ``doc_ids``: the training data of a held-out fold."""
@@ -62,7 +62,7 @@ class GoldData:
 
         return GoldData(*(keep(f) for f in (self.documents, self.mentions, self.claims, self.tokens)))
 
-    def for_text(self, text: str) -> GoldData:
-        """Training data for predicting ``text``: every gold document but the one with this text."""
-        held_out = self.held_out_for(text)
+    def for_text(self, text: str, derived_from: str | None = None) -> GoldData:
+        """Training data for predicting ``text``: every gold document but the one held out for it."""
+        held_out = self.held_out_for(text, derived_from)
         return self.without({held_out}) if held_out else self

@@ -170,6 +170,39 @@ def tokens_agree_with_spans(frames: Frames) -> Iterator[Failure]:
         yield Failure("tokens", None, "sentence_id", f"sentence {sentence_id} of {doc_id!r} is missing")
 
 
+CONTRAST_SPANS: tuple[tuple[str, str, str], ...] = (
+    ("start", "end", "span_text"),
+    ("counted_start", "counted_end", "counted_text"),
+    ("source_start", "source_end", "source_text"),
+)
+
+
+def contrast_spans_match_text(frames: Frames) -> Iterator[Failure]:
+    """Every span of a contrast item equals the item's own text at its offsets."""
+    contrast = frames["contrast"]
+    for start_col, end_col, text_col in CONTRAST_SPANS:
+        for row, (text, start, end, span) in enumerate(
+            zip(contrast["text"], contrast[start_col], contrast[end_col], contrast[text_col], strict=True)
+        ):
+            start, end, span = _value(start), _value(end), _value(span)
+            if start is None or span is None or not isinstance(text, str):
+                continue
+            if not 0 <= start < end <= len(text):
+                yield Failure("contrast", row, start_col,
+                              f"offsets {start}:{end} out of range (the item has {len(text)} characters)")
+            elif text[start:end] != span:
+                yield Failure("contrast", row, start_col, f"{span!r} does not match the text at "
+                              f"{start}:{end}, which is {text[start:end]!r}")
+
+
+def contrast_derives_from_gold(frames: Frames) -> Iterator[Failure]:
+    """Each contrast item names the gold claim whose sentence it edits."""
+    claim_ids = set(frames["claims"]["claim_id"])
+    for row, claim_id in enumerate(frames["contrast"]["derived_from"]):
+        if claim_id not in claim_ids:
+            yield Failure("contrast", row, "derived_from", f"unknown gold claim {claim_id!r}")
+
+
 CROSS_TABLE_CHECKS: tuple[Check, ...] = (
     spans_match_text,
     references_exist,
@@ -178,4 +211,6 @@ CROSS_TABLE_CHECKS: tuple[Check, ...] = (
     sources_are_mentions,
     documents_are_consistent,
     tokens_agree_with_spans,
+    contrast_spans_match_text,
+    contrast_derives_from_gold,
 )

@@ -7,6 +7,10 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from conflict_counts.labels import (
+    CLAIM_EDITS,
+    CONTRAST_EDITS,
+    CONTRAST_LANGUAGES,
+    CONTRAST_ORIGINS,
     ENTITY_LABELS,
     LANGUAGES,
     PREDICATES,
@@ -15,6 +19,7 @@ from conflict_counts.labels import (
     SOURCE_TYPES,
     SPLITS,
 )
+from conflict_counts.release.fields import column_description
 
 DOC_ID = r"^[0-9a-f]{16}$"
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -70,6 +75,23 @@ def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
     return present.all(axis=1) | ~present.any(axis=1)
 
 
+def _bounds_fit_qualifier(df: pd.DataFrame) -> pd.Series:
+    expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
+    has_low = expected.map(lambda e: e[0])
+    has_high = expected.map(lambda e: e[1])
+    return (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
+
+
+def _point_values(df: pd.DataFrame) -> pd.Series:
+    point = df["qualifier"].isin(["exact", "approx"])
+    return ~point | (df["low"] == df["high"]).fillna(False)
+
+
+def _interval_values(df: pd.DataFrame) -> pd.Series:
+    interval = df["qualifier"].isin(["range", "vague"])
+    return ~interval | (df["low"] < df["high"]).fillna(False)
+
+
 class Claims(pa.DataFrameModel):
     doc_id: String = pa.Field(str_matches=DOC_ID)
     claim_id: String = pa.Field(unique=True)
@@ -103,20 +125,15 @@ class Claims(pa.DataFrameModel):
 
     @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
     def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
-        has_low = expected.map(lambda e: e[0])
-        has_high = expected.map(lambda e: e[1])
-        return (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
+        return _bounds_fit_qualifier(df)
 
     @pa.dataframe_check(error="exact and approx claims need low == high")
     def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        point = df["qualifier"].isin(["exact", "approx"])
-        return ~point | (df["low"] == df["high"]).fillna(False)
+        return _point_values(df)
 
     @pa.dataframe_check(error="range and vague claims need low < high")
     def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        interval = df["qualifier"].isin(["range", "vague"])
-        return ~interval | (df["low"] < df["high"]).fillna(False)
+        return _interval_values(df)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
@@ -150,10 +167,86 @@ class Tokens(pa.DataFrameModel):
         return lengths.nunique(axis=1) == 1
 
 
+def _about(column: str) -> str:
+    return column_description("contrast", column)
+
+
+class Contrast(pa.DataFrameModel):
+    """The synthetic contrast set: one row an item, its target a claim or a look-alike number."""
+
+    item_id: String = pa.Field(str_matches=r"^(?:sv|nb|da|en)-[a-z]+(?:-[a-z]+)*-h?\d{3}$", unique=True,
+                               description=_about("item_id"))
+    language: String = pa.Field(isin=list(CONTRAST_LANGUAGES), description=_about("language"))
+    edit: String = pa.Field(isin=list(CONTRAST_EDITS), description=_about("edit"))
+    origin: String = pa.Field(isin=list(CONTRAST_ORIGINS), description=_about("origin"))
+    synthetic: Series[bool] = pa.Field(isin=[True], description=_about("synthetic"))
+    derived_from: String = pa.Field(str_matches=r"^[0-9a-f]{16}:\d+-\d+$", description=_about("derived_from"))
+    text: String = pa.Field(str_length={"min_value": 1}, description=_about("text"))
+    is_claim: Series[bool] = pa.Field(description=_about("is_claim"))
+    start: Integer = pa.Field(ge=0, description=_about("start"))
+    end: Integer = pa.Field(ge=1, description=_about("end"))
+    span_text: String = pa.Field(str_length={"min_value": 1}, description=_about("span_text"))
+    low: Series[float] = pa.Field(nullable=True, ge=0, description=_about("low"))
+    high: Series[float] = pa.Field(nullable=True, ge=0, description=_about("high"))
+    qualifier: String = pa.Field(nullable=True, isin=list(QUALIFIERS), description=_about("qualifier"))
+    predicate: String = pa.Field(nullable=True, isin=list(PREDICATES), description=_about("predicate"))
+    counted_start: Integer = pa.Field(nullable=True, ge=0, description=_about("counted_start"))
+    counted_end: Integer = pa.Field(nullable=True, ge=1, description=_about("counted_end"))
+    counted_text: String = pa.Field(nullable=True, description=_about("counted_text"))
+    source_type: String = pa.Field(nullable=True, isin=list(SOURCE_TYPES), description=_about("source_type"))
+    source_start: Integer = pa.Field(nullable=True, ge=0, description=_about("source_start"))
+    source_end: Integer = pa.Field(nullable=True, ge=1, description=_about("source_end"))
+    source_text: String = pa.Field(nullable=True, description=_about("source_text"))
+
+    class Config:
+        strict = True  # no missing and no extra columns
+
+    @pa.dataframe_check(error="start must be before end")
+    def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["start"] < df["end"]
+
+    @pa.dataframe_check(error="a claim edit's target is a claim, a look-alike edit's is not")
+    def target_fits_edit(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["edit"].isin(list(CLAIM_EDITS)) == df["is_claim"]
+
+    @pa.dataframe_check(error="a claim has qualifier, predicate and source_type; a look-alike none of them")
+    def claim_fields_fit_target(cls, df: pd.DataFrame) -> Series[bool]:
+        present = df[["qualifier", "predicate", "source_type"]].notna()
+        return (present.all(axis=1) & df["is_claim"]) | (~present.any(axis=1) & ~df["is_claim"])
+
+    @pa.dataframe_check(error="a look-alike has no value, counted noun or source")
+    def lookalike_is_bare(cls, df: pd.DataFrame) -> Series[bool]:
+        columns = ["low", "high", "counted_start", "source_start"]
+        return df["is_claim"] | ~df[columns].notna().any(axis=1)
+
+    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
+    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~df["is_claim"] | _bounds_fit_qualifier(df)
+
+    @pa.dataframe_check(error="exact and approx claims need low == high")
+    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
+        return _point_values(df)
+
+    @pa.dataframe_check(error="range and vague claims need low < high")
+    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
+        return _interval_values(df)
+
+    @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
+    def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
+        return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
+
+    @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
+    def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        has_span = df[["source_start", "source_end", "source_text"]].notna()
+        attributed = df["source_type"].isin(["named", "unnamed"]).fillna(False).astype(bool)
+        return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "mentions": Mentions,
     "entities": Entities,
     "claims": Claims,
     "tokens": Tokens,
+    "contrast": Contrast,
 }

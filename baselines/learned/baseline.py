@@ -23,13 +23,13 @@ class LearnedBaseline:
         self.gold = gold
         self._models: dict[str | None, LearnedModel] = {}
 
-    def model_for(self, text: str) -> LearnedModel:
-        held_out = self.gold.held_out_for(text)
+    def model_for(self, text: str, derived_from: str | None = None) -> LearnedModel:
+        held_out = self.gold.held_out_for(text, derived_from)
         if held_out not in self._models:
-            self._models[held_out] = LearnedModel.fit(self.gold.for_text(text))
+            self._models[held_out] = LearnedModel.fit(self.gold.for_text(text, derived_from))
         return self._models[held_out]
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
         for document in documents:
-            mentions, claims = self.model_for(document.text).analyse(document)
+            mentions, claims = self.model_for(document.text, document.held_out).analyse(document)
             yield document_record(document, mentions, claims)

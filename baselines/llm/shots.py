@@ -70,7 +70,7 @@ class ShotPool:
     def for_document(self, document: Document) -> list[tuple[Document, str]]:
         if self.k == 0:
             return []
-        held_out = self.gold.held_out_for(document.text)
+        held_out = self.gold.held_out_for(document.text, document.held_out)
         fold = self._folds.get(held_out) if held_out is not None else None
         candidates = [
             doc for doc, f in self._documents

@@ -48,18 +48,18 @@ class RulesBaseline:
             self._finders[key] = MentionFinder(gazetteer, lang)
         return self._finders[key]
 
-    def gazetteer_for(self, text: str) -> Gazetteer:
-        held_out = self.gold.held_out_for(text) if self.gold is not None else None
+    def gazetteer_for(self, text: str, derived_from: str | None = None) -> Gazetteer:
+        held_out = self.gold.held_out_for(text, derived_from) if self.gold is not None else None
         if held_out not in self._gazetteers:
             if self.gold is None:
                 self._gazetteers[held_out] = Gazetteer()
             else:
-                self._gazetteers[held_out] = gazetteer_from(self.gold.for_text(text))
+                self._gazetteers[held_out] = gazetteer_from(self.gold.for_text(text, derived_from))
         return self._gazetteers[held_out]
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
         for document in documents:
-            gazetteer = self.gazetteer_for(document.text)
+            gazetteer = self.gazetteer_for(document.text, document.held_out)
             finder = self.finder_for(gazetteer, document.language)
             mentions, claims = analyse(document, gazetteer, finder)
             yield document_record(document, mentions, claims)

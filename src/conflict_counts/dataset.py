@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
 
-TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
+GOLD_TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
+TABLES: tuple[str, ...] = (*GOLD_TABLES, "contrast")  # contrast: synthetic, apart from the news gold
 DEFAULT_DATASET_DIR = DATASET_DIR
 MANIFEST = "manifest.json"
 
@@ -27,6 +28,8 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "entities": "the cross-document, cross-language entity table",
     "claims": "numeric claims: interval, qualifier, predicate, counted noun, source, group",
     "tokens": "token-level BIO view of mentions and claims, one row a sentence",
+    "contrast": "synthetic contrast set: minimal edits of the gold claim sentences (sv, nb, da, en), "
+    "one row an item with one target claim or look-alike number",
 }
 
 _int, _float, _str = pa.int64(), pa.float64(), pa.string()
@@ -56,6 +59,14 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
          ("ner_tags", pa.list_(_int)), ("claim_tags", pa.list_(_int)),
          ("token_starts", pa.list_(_int))]
     ),
+    "contrast": pa.schema(
+        [("item_id", _str), ("language", _str), ("edit", _str), ("origin", _str),
+         ("synthetic", pa.bool_()), ("derived_from", _str), ("text", _str), ("is_claim", pa.bool_()),
+         ("start", _int), ("end", _int), ("span_text", _str), ("low", _float), ("high", _float),
+         ("qualifier", _str), ("predicate", _str), ("counted_start", _int), ("counted_end", _int),
+         ("counted_text", _str), ("source_type", _str), ("source_start", _int), ("source_end", _int),
+         ("source_text", _str)]
+    ),
 }
 
 # Row order of every table: what makes two builds byte-identical.
@@ -65,6 +76,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "entities": ["entity_id"],
     "claims": ["doc_id", "start", "end"],
     "tokens": ["doc_id", "sentence_id"],
+    "contrast": ["item_id"],
 }
 
 

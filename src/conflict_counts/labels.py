@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("sv", "nb", "en")
+LANGUAGES: tuple[str, ...] = ("sv", "nb", "en")  # of the news gold
+CONTRAST_LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "en")  # of the synthetic contrast set
 ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "FAC")
 QUALIFIERS: tuple[str, ...] = (
     "exact",
@@ -17,6 +18,12 @@ QUALIFIERS: tuple[str, ...] = (
 PREDICATES: tuple[str, ...] = ("escaped", "detained", "killed", "captured", "attacking", "other")
 SOURCE_TYPES: tuple[str, ...] = ("named", "unnamed", "none")
 SPLITS: tuple[str, ...] = ("test",)
+
+# The contrast set's edit kinds (README.md, Contrast set): what was changed in a gold claim sentence.
+CLAIM_EDITS: tuple[str, ...] = ("qualifier", "format", "number_word", "magnitude", "range", "range_elided")
+NOT_CLAIM_EDITS: tuple[str, ...] = ("year", "date", "age", "percentage", "ordinal", "name")
+CONTRAST_EDITS: tuple[str, ...] = (*CLAIM_EDITS, *NOT_CLAIM_EDITS)
+CONTRAST_ORIGINS: tuple[str, ...] = ("generated", "handwritten")
 
 # Which bounds a qualifier sets (the guidelines' qualifier table): (low is set, high is set).
 QUALIFIER_BOUNDS: dict[str, tuple[bool, bool]] = {

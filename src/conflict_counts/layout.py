@@ -8,3 +8,4 @@ GOLD_DIR = ANNOTATIONS_DIR / "gold"
 DATASET_DIR = Path("dataset")
 CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
+CONTRAST_DIR = Path("seeds/contrast")

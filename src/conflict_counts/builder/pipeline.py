@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from conflict_counts.annotations.contrast import read_contrast
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import collect_annotation_set
 from conflict_counts.atomic import write_text
@@ -36,6 +37,7 @@ ANNOTATION_KEYS: dict[str, str] = {
     "source_type": "source", "source_start": "source", "source_end": "source",
     "source_text": "source", "source_entity_id": "source", "group_id": "group",
     "entity_id": "entity", "canonical_name": "name",
+    "item_id": "id", "span_text": "claim", "is_claim": "claim",
 }
 CLAIM_SPAN_COLUMNS = {"start", "end", "text"}
 
@@ -87,13 +89,20 @@ def locate_failure(failure: Failure, origins: dict[str, list[Origin]], table_fil
     return Problem(origin.file, origin.line_of(key), failure.column, failure.message)
 
 
-def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
+def default_contrast_dir(seeds_dir: Path) -> Path:
+    """The contrast set's seeds sit beside the articles: seeds/contrast for seeds/articles."""
+    return Path(seeds_dir).parent / "contrast"
+
+
+def run_build(seeds_dir: Path, annotations_dir: Path, contrast_dir: Path | None = None) -> BuildReport:
     """Read and check everything; raise with every problem, or return the tables."""
     seeds = read_seeds(seeds_dir)
     problems = check_seed_checksums(seeds, seeds_dir)
     annotations, found = collect_annotation_set(annotations_dir)
     problems += found
-    built = build_tables(annotations, seeds)
+    contrast, found = read_contrast(contrast_dir or default_contrast_dir(seeds_dir))
+    problems += found
+    built = build_tables(annotations, seeds, contrast)
     problems += built.problems
     frames = {name: to_frame(table) for name, table in built.tables.items()}
     problems += [locate_failure(f, built.origins, str(annotations_dir)) for f in validate_tables(frames)]
@@ -143,9 +152,10 @@ def build(
     version: str,
     changelog: Path,
     card: Path | None = None,
+    contrast_dir: Path | None = None,
 ) -> BuildReport:
     """Check everything, then write dataset/ (and refresh the card's generated parts)."""
-    report = run_build(seeds_dir, annotations_dir)
+    report = run_build(seeds_dir, annotations_dir, contrast_dir)
     raise_if_any(check_changelog(changelog, version))
     card_text = updated_card(card.read_text(encoding="utf-8"), report, version) if card else None
     extras = release_files(report, version, changelog.read_text(encoding="utf-8"))

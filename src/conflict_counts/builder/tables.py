@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from conflict_counts.annotations.contrast import ContrastItem
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.bio import token_view
+from conflict_counts.builder.contrast import contrast_rows, duplicate_ids
 from conflict_counts.dataset import ARROW_SCHEMAS, SORT_KEYS
 from conflict_counts.errors import Problem
 from conflict_counts.seeds import Seed
@@ -34,7 +36,9 @@ def _sorted(table: str, rows: list[dict], origins: list[Origin]) -> tuple[pa.Tab
     return arrow, [origins[i] for i in order]
 
 
-def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
+def build_tables(
+    annotations: AnnotationSet, seeds: list[Seed], contrast: list[ContrastItem] | None = None
+) -> BuiltTables:
     rows: dict[str, list[dict]] = {table: [] for table in ARROW_SCHEMAS}
     origins: dict[str, list[Origin]] = {table: [] for table in ARROW_SCHEMAS}
     problems: list[Problem] = []
@@ -112,6 +116,10 @@ def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
             "aliases": sorted(aliases.get(entity.entity_id, ())),
             "description": entity.description,
         }, entity.origin)
+
+    for row, origin in contrast_rows(contrast or []):
+        add("contrast", row, origin)
+    problems += duplicate_ids(contrast or [])
 
     tables, sorted_origins = {}, {}
     for table in ARROW_SCHEMAS:

@@ -14,6 +14,8 @@ from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="seed article folder")
     parser.add_argument("--annotations", type=Path, default=GOLD_DIR, help="gold annotation folder")
+    parser.add_argument("--contrast", type=Path, default=None,
+                        help="contrast set folder (default: contrast/ beside --seeds; none there: empty)")
     parser.add_argument("--out", type=Path, default=DATASET_DIR, help="output folder (replaced whole)")
     parser.add_argument("--card", type=Path, default=CARD,
                         help="dataset card whose generated parts are refreshed (default: README.md)")
@@ -24,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     card = None if args.no_card else args.card
-    report = build(args.seeds, args.annotations, args.out, version.__version__, args.changelog, card)
+    report = build(args.seeds, args.annotations, args.out, version.__version__, args.changelog, card,
+                   args.contrast)
     tables = report.tables.tables
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
     print(f"built {args.out} (version {version.__version__}): {counts}")

@@ -77,6 +77,7 @@ KEYS: dict[str, list[str]] = {
     "entities": ["entity_id"],
     "claims": ["claim_id"],
     "tokens": ["doc_id", "sentence_id"],
+    "contrast": ["item_id"],
 }
 
 # Foreign keys: (table, column) → (table, column) it refers to.
@@ -86,6 +87,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("claims", "doc_id"): ("documents", "doc_id"),
     ("claims", "source_entity_id"): ("entities", "entity_id"),
     ("tokens", "doc_id"): ("documents", "doc_id"),
+    ("contrast", "derived_from"): ("claims", "claim_id"),
 }
 
 CONTEXT: dict[str, object] = {
@@ -247,7 +249,7 @@ def croissant(
         "citeAs": str(card_facts.get("citation") or default_citation(version, date_published)),
         "license": LICENSES,
         "creator": [{"@type": "sc:Organization", "name": str(name)} for name in creators],
-        "inLanguage": ["sv", "nb", "en"],
+        "inLanguage": ["sv", "nb", "da", "en"],  # da: in the synthetic contrast set only
         "keywords": [
             "named entity recognition", "entity linking", "numeric claims", "quantity extraction",
             "attribution", "cross-document coreference", "Swedish", "Norwegian Bokmål", "English",

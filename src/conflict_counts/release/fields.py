@@ -10,6 +10,9 @@ import pyarrow as pa
 
 from conflict_counts.labels import (
     CLAIM_TAGS,
+    CONTRAST_EDITS,
+    CONTRAST_LANGUAGES,
+    CONTRAST_ORIGINS,
     ENTITY_LABELS,
     LANGUAGES,
     NER_TAGS,
@@ -19,6 +22,7 @@ from conflict_counts.labels import (
 )
 
 _SPAN = "character offset (Unicode code point, end-exclusive) into documents.text"
+_ITEM_SPAN = "character offset (Unicode code point, end-exclusive) into the item's text"
 
 COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
@@ -74,6 +78,30 @@ COLUMNS: dict[str, dict[str, str]] = {
         "ner_tags": "BIO entity tag per token as a class index into " + ", ".join(NER_TAGS),
         "claim_tags": "BIO claim tag per token as a class index into " + ", ".join(CLAIM_TAGS),
         "token_starts": f"start of each token, {_SPAN}",
+    },
+    "contrast": {
+        "item_id": "item id, unique in the table ('<language>-<edit>-<number>')",
+        "language": f"language of the item, one of {', '.join(CONTRAST_LANGUAGES)}",
+        "edit": f"what was changed in the gold claim sentence, one of {', '.join(CONTRAST_EDITS)}",
+        "origin": f"how the item was made, one of {', '.join(CONTRAST_ORIGINS)}",
+        "synthetic": "always true: an edited or invented sentence, not published text",
+        "derived_from": "the gold claim whose sentence the item edits (claims.claim_id)",
+        "text": "the item: one sentence",
+        "is_claim": "whether the target is a numeric claim (false: a number that only looks like one)",
+        "start": f"start of the target, {_ITEM_SPAN}",
+        "end": f"end of the target, {_ITEM_SPAN}",
+        "span_text": "the target as written: text[start:end]",
+        "low": "lower bound of the claim's interval; null = open, or not a claim",
+        "high": "upper bound of the claim's interval; null = open, or not a claim",
+        "qualifier": f"the claim's qualifier, one of {', '.join(QUALIFIERS)}; null when not a claim",
+        "predicate": f"what the claim measures, one of {', '.join(PREDICATES)}; null when not a claim",
+        "counted_start": f"start of the counted noun phrase, {_ITEM_SPAN}; null when not stated",
+        "counted_end": f"end of the counted noun phrase, {_ITEM_SPAN}; null when not stated",
+        "counted_text": "the counted noun phrase; null when not stated or not a claim",
+        "source_type": f"attribution, one of {', '.join(SOURCE_TYPES)}; null when not a claim",
+        "source_start": f"start of the immediate source, {_ITEM_SPAN}; null when none",
+        "source_end": f"end of the immediate source, {_ITEM_SPAN}; null when none",
+        "source_text": "the shortest span naming the immediate source; null when none",
     },
 }
 

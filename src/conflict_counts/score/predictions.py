@@ -342,7 +342,8 @@ class _Checker:
             self.seen[doc_id] = line
         text = self.texts.get(doc_id) if doc_id is not None else None
         if "language" in obj and doc_id is not None:
-            language = self.string(line, "language", obj["language"], LANGUAGES)
+            known = tuple(dict.fromkeys([*LANGUAGES, *self.languages.values()]))  # da: contrast items
+            language = self.string(line, "language", obj["language"], known)
             if language is not None and language != self.languages[doc_id]:
                 self.add(
                     line, "language", f"{language!r} but the gold document is {self.languages[doc_id]!r}"

@@ -1,0 +1,45 @@
+"""Contrast items → rows of the ``contrast`` table (README.md, Contrast set)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from conflict_counts.annotations.contrast import ContrastItem
+from conflict_counts.annotations.model import Origin, Span
+from conflict_counts.errors import Problem
+
+
+def _parts(span: Span | None) -> tuple[int | None, int | None, str | None]:
+    return (span.start, span.end, span.text) if span else (None, None, None)
+
+
+def contrast_rows(items: list[ContrastItem]) -> Iterator[tuple[dict, Origin]]:
+    for item in items:
+        claim = item.claim
+        counted_start, counted_end, counted_text = _parts(claim.counted if claim else None)
+        source_start, source_end, source_text = _parts(claim.source if claim else None)
+        yield {
+            "item_id": item.item_id, "language": item.language, "edit": item.edit,
+            "origin": item.made_by, "synthetic": True, "derived_from": item.derived_from,
+            "text": item.text, "is_claim": claim is not None,
+            "start": item.target.start, "end": item.target.end, "span_text": item.target.text,
+            "low": claim.low if claim else None, "high": claim.high if claim else None,
+            "qualifier": claim.qualifier if claim else None,
+            "predicate": claim.predicate if claim else None,
+            "counted_start": counted_start, "counted_end": counted_end, "counted_text": counted_text,
+            "source_type": claim.source_type if claim else None,
+            "source_start": source_start, "source_end": source_end, "source_text": source_text,
+        }, item.origin
+
+
+def duplicate_ids(items: list[ContrastItem]) -> list[Problem]:
+    seen: dict[str, Origin] = {}
+    problems = []
+    for item in items:
+        if item.item_id in seen:
+            first = seen[item.item_id]
+            message = f"duplicate item id {item.item_id!r} (first at {first.file}:{first.line})"
+            problems.append(Problem(item.origin.file, item.origin.line_of("id"), "id", message))
+        else:
+            seen[item.item_id] = item.origin
+    return problems
