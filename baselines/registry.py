@@ -1,7 +1,7 @@
 """Baseline name -> baseline, and where baselines that learn from the gold get it.
 
 Every baseline has ``name``, ``description`` and ``predict(documents)``, which takes an
-iterable of :class:`~conflict_counts.baselines.predictions.Document` and yields one SPEC §4
+iterable of :class:`~conflict_counts.records.Document` and yields one SPEC §4
 object a document, lazily, so that callers can stream any amount of text through it.
 
 Baselines that learn from the gold (``rules`` for its name gazetteer, ``learned`` for its
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.records import Document
 
 LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "en")  # what every baseline reads (SPEC: sv, nb, en)
 
