@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "view": "view",
     "locate": "locate",
     "anchor": "anchor",
+    "export": "export",
+    "import": "import_set",
 }
 
 
