@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conflict_counts.schema.failures import Failure
-from conflict_counts.schema.validate import validate_tables
-
 from conflict_counts.dataset import (
     TABLES,
     content_checksum,
@@ -17,6 +14,8 @@ from conflict_counts.dataset import (
     to_frame,
 )
 from conflict_counts.errors import InputError, Problem
+from conflict_counts.schema.failures import Failure
+from conflict_counts.schema.validate import validate_tables
 
 
 def _problem(directory: Path, failure: Failure) -> Problem:

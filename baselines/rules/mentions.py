@@ -40,7 +40,6 @@ from conflict_counts.baselines.rules.names import (
     ORG_WORDS,
     SETTLEMENT_WORDS,
 )
-
 from conflict_counts.text import Segment
 
 UPPER = "A-ZÅÄÖÆØÉÜ"

@@ -36,7 +36,6 @@ from conflict_counts.baselines.rules.phrases import (
     words_between,
 )
 from conflict_counts.baselines.rules.scan import literal_starts
-
 from conflict_counts.text import Segment
 
 _PAIR = re.compile(r"[ ]*\([ ]*$")

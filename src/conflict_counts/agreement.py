@@ -23,9 +23,9 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from conflict_counts.builder.pipeline import run_build
+from conflict_counts.clusters import cluster_scores, from_partitions
 from conflict_counts.errors import InputError
-from conflict_counts.score.clusters import cluster_scores, from_partitions
-from conflict_counts.score.matching import canonical_rank, codes, greedy_match, overlapping_pairs
+from conflict_counts.matching import canonical_rank, codes, greedy_match, overlapping_pairs
 
 KAPPA_FIELDS = {"mentions": ("label",), "claims": ("qualifier", "predicate", "source_type")}
 CLUSTER_FIELD = {"mentions": "entity_id", "claims": "group_id"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
 

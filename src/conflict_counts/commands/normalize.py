@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from conflict_counts.baselines.numbers import LANGS, normalize
 from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.numbers import LANGS, normalize
 
 _COMMAND_LINE = "command line"
 
