@@ -10,42 +10,26 @@ from tests.conftest import ROOT
 
 SETS = ("gold", "annotator-a", "annotator-b")
 FORMATS = ("label-studio", "brat")
+SEEDS = ("--seeds", str(ROOT / "seeds/articles"))
 
 
 def _files(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
+def _import_args(fmt: str, tmp_path: Path, name: str = "gold") -> tuple[str, ...]:
+    sets = ("--annotations", str(tmp_path / "sets"))
+    return ("import", "--format", fmt, str(tmp_path / "export"), "--set", name, *sets, *SEEDS)
+
+
 def _round_trip(run_cli, fmt: str, name: str, tmp_path: Path) -> Path:
-    out = tmp_path / "export"
-    code, _, err = run_cli(
-        "export",
-        "--format",
-        fmt,
-        "--set",
-        name,
-        "--out",
-        str(out),
-        "--annotations",
-        str(ROOT / "seeds/annotations"),
-        "--seeds",
-        str(ROOT / "seeds/articles"),
-    )
+    sets = ("--annotations", str(ROOT / "seeds/annotations"))
+    code, _, err = run_cli("export", "--format", fmt, "--set", name, "--out", str(tmp_path / "export"),
+                           *sets, *SEEDS)
     assert (code, err) == (0, "")
-    code, out_text, err = run_cli(
-        "import",
-        "--format",
-        fmt,
-        str(out),
-        "--set",
-        name,
-        "--annotations",
-        str(tmp_path / "sets"),
-        "--seeds",
-        str(ROOT / "seeds/articles"),
-    )
+    code, out, err = run_cli(*_import_args(fmt, tmp_path, name))
     assert (code, err) == (0, ""), err
-    assert out_text.startswith("imported 5 document(s)")
+    assert out.startswith("imported 5 document(s)")
     return tmp_path / "sets" / name
 
 
@@ -57,25 +41,13 @@ def test_export_then_import_reproduces_the_yaml(fmt: str, name: str, run_cli, tm
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_build_from_the_imported_gold_equals_the_build_from_the_gold(
-    fmt: str, run_cli, tmp_path: Path
-) -> None:
+def test_a_build_from_the_imported_gold_is_the_gold_build(fmt: str, run_cli, tmp_path: Path) -> None:
     imported = _round_trip(run_cli, fmt, "gold", tmp_path)
     builds = {}
     for label, source in (("gold", ROOT / "seeds/annotations/gold"), ("imported", imported)):
         out = tmp_path / f"dataset-{label}"
-        code, _, _ = run_cli(
-            "build",
-            "--seeds",
-            str(ROOT / "seeds/articles"),
-            "--annotations",
-            str(source),
-            "--out",
-            str(out),
-            "--no-card",
-            "--changelog",
-            str(ROOT / "CHANGELOG.md"),
-        )
+        code, _, _ = run_cli("build", *SEEDS, "--annotations", str(source), "--out", str(out),
+                             "--no-card", "--changelog", str(ROOT / "CHANGELOG.md"))
         assert code == 0
         builds[label] = _files(out)
     assert builds["imported"] == builds["gold"]
@@ -84,62 +56,27 @@ def test_a_build_from_the_imported_gold_equals_the_build_from_the_gold(
 def test_import_into_the_same_set_changes_nothing(run_cli, tmp_path: Path) -> None:
     imported = _round_trip(run_cli, "brat", "gold", tmp_path)
     before = {p: p.stat().st_mtime_ns for p in imported.iterdir()}
-    code, _, err = run_cli(
-        "import",
-        "--format",
-        "brat",
-        str(tmp_path / "export"),
-        "--set",
-        "gold",
-        "--annotations",
-        str(tmp_path / "sets"),
-        "--seeds",
-        str(ROOT / "seeds/articles"),
-    )
-    assert (code, err) == (0, "")
+    assert run_cli(*_import_args("brat", tmp_path))[:3:2] == (0, "")
     assert {p: p.stat().st_mtime_ns for p in imported.iterdir()} == before
 
 
 def test_import_does_not_overwrite_a_different_document_without_replace(run_cli, tmp_path: Path) -> None:
     imported = _round_trip(run_cli, "brat", "gold", tmp_path)
     changed = imported / "02df82d6dcac3b2b.yaml"
-    changed.write_text(
-        changed.read_text(encoding="utf-8").replace("label: ORG", "label: GPE", 1), encoding="utf-8"
-    )
-    edited = changed.read_bytes()
-    args = (
-        "import",
-        "--format",
-        "brat",
-        str(tmp_path / "export"),
-        "--set",
-        "gold",
-        "--annotations",
-        str(tmp_path / "sets"),
-        "--seeds",
-        str(ROOT / "seeds/articles"),
-    )
-    code, _, err = run_cli(*args)
+    edited = changed.read_text(encoding="utf-8").replace("label: ORG", "label: GPE", 1)
+    changed.write_text(edited, encoding="utf-8")
+    code, _, err = run_cli(*_import_args("brat", tmp_path))
     assert code == 2
     assert err.strip() == f"error: {changed}: exists and differs; pass --replace to overwrite it"
-    assert changed.read_bytes() == edited
-    assert run_cli(*args, "--replace")[0] == 0
+    assert changed.read_text(encoding="utf-8") == edited
+    assert run_cli(*_import_args("brat", tmp_path), "--replace")[0] == 0
     assert changed.read_bytes() == (ROOT / "seeds/annotations/gold" / changed.name).read_bytes()
 
 
 def test_export_refuses_a_folder_that_is_not_empty(run_cli, tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
-    code, _, err = run_cli(
-        "export",
-        "--format",
-        "brat",
-        "--out",
-        str(tmp_path),
-        "--annotations",
-        str(ROOT / "seeds/annotations"),
-        "--seeds",
-        str(ROOT / "seeds/articles"),
-    )
+    code, _, err = run_cli("export", "--format", "brat", "--out", str(tmp_path), *SEEDS,
+                           "--annotations", str(ROOT / "seeds/annotations"))
     assert code == 2
     assert err.strip() == f"error: {tmp_path}: --out: exists and is not an empty folder; choose a new one"
     assert _files(tmp_path) == {"keep.txt": b"mine"}
