@@ -28,5 +28,5 @@ def discover() -> list[str]:
 setup(
     package_dir={"": "src", **{root: folder for root, folder in ROOTS.items() if root != "conflict_counts"}},
     packages=discover(),
-    package_data={"conflict_counts": ["py.typed"]},
+    package_data={"conflict_counts": ["py.typed"], "conflict_counts.baselines.llm": ["prompt-v*.md"]},
 )

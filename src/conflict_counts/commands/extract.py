@@ -32,7 +32,10 @@ MAX_PROBLEMS = 50
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--baseline", required=True, choices=tuple(BASELINES), help="which baseline to run")
+    parser.add_argument(
+        "--baseline", required=True, metavar="NAME",
+        help=f"which extractor to run: {', '.join(BASELINES)}, or package.module:factory for one's own",
+    )
     parser.add_argument(
         "--input",
         metavar="FILE",
@@ -45,12 +48,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default=str(DATASET_DIR), metavar="DIR",
                         help="built dataset: default input, and training data of learned baselines")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
+    add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
+
+
+def add_adapter_arguments(group) -> None:  # argparse group or parser
+    """The options of the configured extractors; their values are checked when one is created."""
+    group.add_argument("--model", metavar="NAME|PATH",
+                       help="llm: model name at the endpoint; hf: local token-classification model folder")
+    group.add_argument("--base-url", metavar="URL",
+                       help="llm: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1")
+    group.add_argument("--api-key-env", metavar="VAR", default="OPENAI_API_KEY",
+                       help="llm: environment variable holding the API key (default: OPENAI_API_KEY)")
+    group.add_argument("--temperature", type=float, default=0.0, help="llm: sampling temperature (default 0)")
+    group.add_argument("--shots", type=int, default=0, metavar="K",
+                       help="llm: worked examples from other documents in the prompt (default 0)")
+    group.add_argument("--concurrency", type=int, default=4, metavar="N",
+                       help="llm: requests at once (default 4)")
+    group.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                       help="llm: per request (default 120)")
+    group.add_argument("--max-retries", type=int, default=4, metavar="N",
+                       help="llm: retries with backoff on 429, 5xx and timeouts (default 4)")
+    group.add_argument("--cache", metavar="DIR",
+                       help="llm: folder of answers kept between runs; a rerun resumes from it")
 
 
 def run(args: argparse.Namespace) -> int:
     _check_target(args.out, args.input)
     documents, size = _documents(args)
-    baseline = create(args.baseline, args.gold)
+    baseline = create(args.baseline, args.gold, vars(args))
     progress = _progress(size)
     counts = {"documents": 0, "mentions": 0, "claims": 0}
 
@@ -76,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
         f"{counts['claims']} claims -> {args.out}",
         file=sys.stderr,
     )
+    summary = getattr(baseline, "summary", None)  # adapters add failures, unaligned quotes, tokens
+    if callable(summary):
+        print(summary(), file=sys.stderr)
     return 0
 
 
