@@ -18,25 +18,36 @@ from collections.abc import Sequence
 from conflict_counts.errors import InputError
 from conflict_counts.version import __version__
 
-# Subcommand names; each is the module conflict_counts.commands.<name>, exposing
-# add_arguments() and run().
-COMMANDS: tuple[str, ...] = (
-    "build", "validate", "score", "extract", "normalize", "benchmark", "compare",
-    "agreement", "view", "locate", "anchor", "release",
-)
+# Subcommand name → module in conflict_counts.commands exposing add_arguments() and run().
+COMMANDS: dict[str, str] = {
+    "build": "build",
+    "validate": "validate",
+    "score": "score",
+    "extract": "extract",
+    "normalize": "normalize",
+    "benchmark": "benchmark",
+    "compare": "compare",
+    "agreement": "agreement",
+    "view": "view",
+    "locate": "locate",
+    "anchor": "anchor",
+    "release": "release",
+    "export": "export",
+    "import": "import_set",
+}
 
 
 def summary(name: str) -> str:
     """The first line of a command module's docstring, read without importing the module."""
     from importlib.util import find_spec
 
-    spec = find_spec(f"conflict_counts.commands.{name}")
+    spec = find_spec(f"conflict_counts.commands.{COMMANDS[name]}")
     with open(spec.origin, encoding="utf-8") as source:  # type: ignore[union-attr]
         return source.readline().strip().strip('"').strip()
 
 
 def command_module(name: str):  # -> module with add_arguments() and run()
-    return importlib.import_module(f"conflict_counts.commands.{name}")
+    return importlib.import_module(f"conflict_counts.commands.{COMMANDS[name]}")
 
 
 def _parser(selected: str | None) -> argparse.ArgumentParser:
