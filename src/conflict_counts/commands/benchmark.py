@@ -1,6 +1,6 @@
 """Build, validate, run every baseline, score each, and print the leaderboard.
 
-The main job of the project (SPEC §2.2): ``build`` (refreshing the dataset card unless
+The main job of the project (README.md, Quick start): ``build`` (refreshing the dataset card unless
 ``--no-card``), ``validate``, then each baseline of the registry on the dataset (learned
 ones leave-one-document-out) and ``score`` of its predictions. The leaderboard (per task
 and per language, F1 with its 95 % bootstrap interval) goes to stdout and, unless

@@ -1,4 +1,4 @@
-"""Run a baseline on the dataset or on any text and write predictions (SPEC §4 JSON Lines).
+"""Run a baseline on the dataset or on any text and write predictions (README.md, Prediction format).
 
 Input: the built dataset's documents (default), a plain-text file (one document; give
 ``--lang``), or JSON Lines (``.jsonl``/``.ndjson``) with ``doc_id``, ``text`` and
