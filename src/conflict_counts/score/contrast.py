@@ -24,7 +24,8 @@ from conflict_counts.dataset import read_table
 from conflict_counts.labels import CONTRAST_EDITS, CONTRAST_LANGUAGES
 from conflict_counts.score import bootstrap
 from conflict_counts.score.counts import Tree
-from conflict_counts.score.predictions import load_predictions
+from conflict_counts.predictions.reader import load_predictions
+from conflict_counts.records import Prediction
 
 
 def item_documents(items: pd.DataFrame) -> pd.DataFrame:
@@ -33,34 +34,27 @@ def item_documents(items: pd.DataFrame) -> pd.DataFrame:
                          "text": items["text"].astype(str)})
 
 
-def _same(a: float, b: float) -> bool:
-    return (np.isnan(a) and np.isnan(b)) or a == b
-
-
-def judge(items: pd.DataFrame, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def judge(items: pd.DataFrame, predictions: Mapping[str, Prediction]) -> tuple[np.ndarray, np.ndarray]:
     """Per item: right (1.0/0.0), and predicate right (NaN for look-alikes and unmatched claims)."""
-    by_item: dict[str, list[tuple]] = {}
-    for row in claims.itertuples(index=False):
-        by_item.setdefault(row.doc_id, []).append(
-            (row.start, row.end, float(row.low), float(row.high), row.predicate))
     right = np.zeros(len(items))
     predicate = np.full(len(items), np.nan)
     for i, item in enumerate(items.itertuples(index=False)):
+        predicted = predictions.get(item.item_id)
         overlapping = [
-            (min(end, item.end) - max(start, item.start), -abs(start - item.start), low, high, pred)
-            for start, end, low, high, pred in by_item.get(item.item_id, [])
-            if start < item.end and item.start < end
+            claim for claim in (predicted.claims if predicted else ())
+            if claim.start < item.end and item.start < claim.end
         ]
         if not item.is_claim:
             right[i] = not overlapping
             continue
         if not overlapping:
             continue
-        _, _, low, high, pred = max(overlapping, key=lambda c: (c[0], c[1]))
-        gold_low = np.nan if pd.isna(item.low) else float(item.low)
-        gold_high = np.nan if pd.isna(item.high) else float(item.high)
-        right[i] = _same(low, gold_low) and _same(high, gold_high)
-        predicate[i] = pred == item.predicate
+        best = max(overlapping, key=lambda c: (min(c.end, item.end) - max(c.start, item.start),
+                                                -abs(c.start - item.start)))
+        gold_low = None if pd.isna(item.low) else float(item.low)
+        gold_high = None if pd.isna(item.high) else float(item.high)
+        right[i] = best.low == gold_low and best.high == gold_high
+        predicate[i] = best.predicate == item.predicate
     return right, predicate
 
 
@@ -85,7 +79,7 @@ def score_contrast(
     """
     items = read_table(Path(gold_dir), "contrast")
     predicted = load_predictions(predictions, item_documents(items))
-    right, predicate = judge(items, predicted.claims)
+    right, predicate = judge(items, predicted.documents)
     edits, languages = items["edit"].astype(str).to_numpy(), items["language"].astype(str).to_numpy()
     everything = np.ones(len(items), dtype=bool)
     is_claim = items["is_claim"].to_numpy(dtype=bool)
