@@ -180,6 +180,17 @@ class Dataset:
             for d in self.documents()
         }
 
+    def contrast_documents(self) -> list[Document]:
+        """The contrast items as documents (doc_id = item_id), each holding out the gold
+        document it was derived from, in item_id order."""
+        items = self.table("contrast").sort_values("item_id")
+        return [
+            Document(doc_id=str(item_id), text=str(text), language=str(language),
+                     held_out=str(derived_from).partition(":")[0])
+            for item_id, text, language, derived_from in zip(
+                items["item_id"], items["text"], items["language"], items["derived_from"], strict=True)
+        ]
+
     def entity_names(self) -> dict[str, str]:
         """entity_id → canonical English name."""
         entities = self.table("entities")

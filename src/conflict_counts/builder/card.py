@@ -27,7 +27,7 @@ def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, 
     """
     header = {
         "pretty_name": "ConflictCounts",
-        "language": ["sv", "nb", "en"],
+        "language": ["sv", "nb", "da", "en"],  # da: the synthetic contrast set only
         "license": "cc-by-4.0",
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],

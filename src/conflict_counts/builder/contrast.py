@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from conflict_counts.annotations.contrast import ContrastItem
 from conflict_counts.annotations.model import Origin, Span
-from conflict_counts.errors import Problem
 
 
 def _parts(span: Span | None) -> tuple[int | None, int | None, str | None]:
@@ -30,16 +29,3 @@ def contrast_rows(items: list[ContrastItem]) -> Iterator[tuple[dict, Origin]]:
             "source_type": claim.source_type if claim else None,
             "source_start": source_start, "source_end": source_end, "source_text": source_text,
         }, item.origin
-
-
-def duplicate_ids(items: list[ContrastItem]) -> list[Problem]:
-    seen: dict[str, Origin] = {}
-    problems = []
-    for item in items:
-        if item.item_id in seen:
-            first = seen[item.item_id]
-            message = f"duplicate item id {item.item_id!r} (first at {first.file}:{first.line})"
-            problems.append(Problem(item.origin.file, item.origin.line_of("id"), "id", message))
-        else:
-            seen[item.item_id] = item.origin
-    return problems

@@ -17,7 +17,7 @@ from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import collect_annotation_set
 from conflict_counts.atomic import write_text
 from conflict_counts.builder.card import replace_block, replace_header, yaml_header
-from conflict_counts.builder.statistics import conflicting_groups, per_language
+from conflict_counts.builder.statistics import conflicting_groups, contrast_counts, per_language
 from conflict_counts.builder.tables import BuiltTables, build_tables
 from conflict_counts.builder.writer import encode_table, split_size, write_dataset
 from conflict_counts.dataset import content_checksum, read_manifest, to_frame
@@ -124,6 +124,7 @@ def updated_card(card: str, report: BuildReport, version: str) -> str:
     card = replace_header(card, yaml_header(version, sizes, checksums))
     card = replace_block(card, "version", f"**Dataset version {version}**")
     card = replace_block(card, "statistics", per_language(frames))
+    card = replace_block(card, "contrast", contrast_counts(frames))
     return replace_block(card, "conflicts", conflicting_groups(frames, report.group_descriptions))
 
 

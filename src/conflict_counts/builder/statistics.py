@@ -80,3 +80,22 @@ def conflicting_groups(frames: dict[str, pd.DataFrame], descriptions: dict[str, 
     ]
     legend = "\n".join(f"- `{g}`: {descriptions.get(g, '')}" for g in sorted(shared["group_id"].unique()))
     return markdown_table(pd.DataFrame(rows)) + "\n\n" + legend
+
+
+def contrast_counts(frames: dict[str, pd.DataFrame]) -> str:
+    """Items of the contrast set per edit kind and language (README.md, Contrast set)."""
+    from conflict_counts.labels import CONTRAST_EDITS, CONTRAST_LANGUAGES
+
+    items = frames["contrast"]
+    header = "| edit | " + " | ".join(CONTRAST_LANGUAGES) + " | all |"
+    lines = [header, "|---|" + "---:|" * (len(CONTRAST_LANGUAGES) + 1)]
+    for edit in [*CONTRAST_EDITS, None]:
+        rows = items if edit is None else items[items["edit"] == edit]
+        counts = [int((rows["language"] == lang).sum()) for lang in CONTRAST_LANGUAGES]
+        name = "**all**" if edit is None else edit
+        lines.append(f"| {name} | " + " | ".join(map(str, counts)) + f" | {len(rows)} |")
+    made = items["origin"].value_counts()
+    lines.append("")
+    lines.append(f"{int(made.get('generated', 0))} items generated from templates, "
+                 f"{int(made.get('handwritten', 0))} written by hand.")
+    return "\n".join(lines) + "\n"

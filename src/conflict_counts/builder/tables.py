@@ -9,7 +9,7 @@ import pyarrow as pa
 from conflict_counts.annotations.contrast import ContrastItem
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.bio import token_view
-from conflict_counts.builder.contrast import contrast_rows, duplicate_ids
+from conflict_counts.builder.contrast import contrast_rows
 from conflict_counts.dataset import ARROW_SCHEMAS, SORT_KEYS
 from conflict_counts.errors import Problem
 from conflict_counts.seeds import Seed
@@ -119,7 +119,6 @@ def build_tables(
 
     for row, origin in contrast_rows(contrast or []):
         add("contrast", row, origin)
-    problems += duplicate_ids(contrast or [])
 
     tables, sorted_origins = {}, {}
     for table in ARROW_SCHEMAS:

@@ -50,6 +50,7 @@ class Result:
     note: str = ""
     tasks: tuple[str, ...] = TASK_NAMES  # attempted; the others show "–"
     languages: tuple[str, ...] = LANGUAGES  # covered; the others get no per-language row
+    contrast: dict | None = None  # the contrast set's report (conflict_counts.score.contrast)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,8 +96,10 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
     from conflict_counts.dataset import Dataset
     from conflict_counts.predictions.writer import write_jsonl
     from conflict_counts.score.api import score
+    from conflict_counts.score.contrast import score_contrast
 
-    documents = Dataset(dataset).documents()
+    built = Dataset(dataset)
+    documents, items = built.documents(), built.contrast_documents()
     results = []
     for name, entry in BASELINES.items():
         if entry.configured:
@@ -110,8 +113,12 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
         path = folder / f"{name}.jsonl"
         write_jsonl(baseline.predict(documents), path)
         report = score(path, dataset, samples=samples)
-        print(f"{name}: predictions {path}, scored", file=sys.stderr)
-        results.append(Result(name, baseline.description, report, "", entry.tasks, entry.languages))
+        contrast_path = folder / f"{name}-contrast.jsonl"
+        write_jsonl(baseline.predict(items), contrast_path)
+        contrast = score_contrast(contrast_path, dataset, samples=samples)
+        print(f"{name}: predictions {path} and {contrast_path}, scored", file=sys.stderr)
+        results.append(
+            Result(name, baseline.description, report, "", entry.tasks, entry.languages, contrast))
     return results
 
 
@@ -149,6 +156,19 @@ def _per_language(path: tuple[str, ...], lang: str) -> tuple[str, ...]:
     return (path[0], "per_language", lang, *path[1:])
 
 
+def _accuracy(score: dict) -> str:
+    interval = score.get("accuracy_ci")
+    ci = f" [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else ""
+    return f"{score['accuracy']:.3f}{ci}"
+
+
+def _contrast_cell(result: Result, path: tuple[str, ...]) -> str:
+    task = "full" if path[-1] == "predicate" else "values"  # predicates: baselines that give them
+    if result.contrast is None or task not in result.tasks:
+        return "–"
+    return _accuracy(_leaf(result.contrast, path))
+
+
 def _cell(result: Result, task: str, path: tuple[str, ...]) -> str:
     """F1 [CI], or "–" for a task the baseline does not attempt."""
     return _f1(_leaf(result.report, path)) if task in result.tasks else "–"
@@ -171,9 +191,10 @@ def leaderboard(results: list[Result], samples: int) -> str:
         "",
     ]
     lines += _table(
-        ["baseline", *(name for name, _, _ in COLUMNS)],
-        [[r.name, *(_cell(r, task, path) for _, task, path in COLUMNS)] for r in scored]
-        + [[r.name, r.note, *("–" for _ in COLUMNS[1:])] for r in results if r.report is None],
+        ["baseline", *(name for name, _, _ in COLUMNS), "contrast"],
+        [[r.name, *(_cell(r, task, path) for _, task, path in COLUMNS), _contrast_cell(r, ("all",))]
+         for r in scored]
+        + [[r.name, r.note, *("–" for _ in COLUMNS)] for r in results if r.report is None],
     )
     lines += ["Per language (a baseline's own languages):", ""]
     rows = [
@@ -183,6 +204,7 @@ def leaderboard(results: list[Result], samples: int) -> str:
         if lang in r.languages
     ]
     lines += _table(["baseline", "language", *(name for name, _, _ in PER_LANGUAGE)], rows)
+    lines += contrast_table(scored)
     for r in results:
         covers = "" if set(LANGUAGES) <= set(r.languages) else (
             f"; covers {', '.join(r.languages)} only, so its overall scores count the other languages' "
@@ -190,6 +212,35 @@ def leaderboard(results: list[Result], samples: int) -> str:
         )
         lines.append(f"- `{r.name}`: {r.description}{covers}" + (f" ({r.note})" if r.note else ""))
     return "\n".join(lines) + "\n"
+
+
+def contrast_table(scored: list[Result]) -> list[str]:
+    """Accuracy per edit kind on the synthetic contrast set, one column a baseline."""
+    from conflict_counts.labels import CONTRAST_EDITS, CONTRAST_LANGUAGES
+
+    lines = [
+        "Contrast set (synthetic minimal edits of the gold claim sentences, sv, nb, da and en; "
+        "README.md, Contrast set): accuracy per edit kind with 95 % intervals from a bootstrap over "
+        "items. A claim item is right when the predicted claim overlapping it has its low and high; a "
+        "look-alike item (year, date, age, percentage, ordinal, name) when no claim is predicted on it. "
+        "The `contrast` column above is the accuracy over all items.",
+        "",
+    ]
+    edits = [e for e in CONTRAST_EDITS if any(e in (r.contrast or {}).get("per_edit", {}) for r in scored)]
+    rows = []
+    for edit in edits:
+        first = next(r.contrast for r in scored if r.contrast and edit in r.contrast["per_edit"])
+        rows.append([edit, str(first["per_edit"][edit]["items"]),
+                     *(_contrast_cell(r, ("per_edit", edit)) for r in scored)])
+    for language in CONTRAST_LANGUAGES:
+        reports = [r.contrast["per_language"][language] for r in scored
+                   if r.contrast and language in r.contrast["per_language"]]
+        if reports:
+            rows.append([f"all, {language}", str(reports[0]["items"]),
+                         *(_contrast_cell(r, ("per_language", language)) for r in scored)])
+    rows.append(["predicate (claim items)", "",
+                 *(_contrast_cell(r, ("all", "predicate")) for r in scored)])
+    return [*lines, *_table(["edit", "items", *(r.name for r in scored)], rows)]
 
 
 def write_leaderboard(card: Path, table: str) -> None:

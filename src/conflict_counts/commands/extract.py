@@ -42,6 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="plain text (one document) or JSON Lines with doc_id, text, language "
         "(default: the dataset's documents)",
     )
+    parser.add_argument("--contrast", action="store_true",
+                        help="predict the dataset's contrast items instead of its documents "
+                        "(each holding out the gold document it was derived from)")
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="language of a plain-text input (default for JSONL lines)")
     parser.add_argument("--out", required=True, metavar="FILE", help="predictions file to write (JSON Lines)")
@@ -113,7 +116,12 @@ def _documents(args: argparse.Namespace) -> tuple[Iterable[Document], int | None
     if args.input is None:
         from conflict_counts.dataset import Dataset
 
+        if args.contrast:
+            items = Dataset(args.gold).contrast_documents()
+            return [d for d in items if args.lang is None or d.language == args.lang], None
         return Dataset(args.gold).documents(args.lang), None
+    if args.contrast:
+        raise InputError.at("command line", None, "--contrast", "reads the dataset: give no --input")
     path = Path(args.input)
     if not path.is_file():
         raise InputError.at(args.input, None, None, "no such file")

@@ -12,6 +12,7 @@ import json
 import sys
 
 from conflict_counts.atomic import write_all
+from conflict_counts.errors import InputError
 from conflict_counts.score import bootstrap
 from conflict_counts.score.output import check_targets
 
@@ -39,6 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="score only the documents in the predictions (else missing ones are empty)",
     )
     parser.add_argument("--errors", metavar="FILE", help="write the per-document error analysis here")
+    parser.add_argument(
+        "--contrast",
+        action="store_true",
+        help="score predictions on the contrast set's items (doc_id = item_id) per edit kind",
+    )
     add_bootstrap_arguments(parser)
 
 
@@ -58,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     from conflict_counts.score.report import errors_markdown, markdown
 
     check_targets([args.out, args.errors], [args.pred])
+    if args.contrast:
+        return _run_contrast(args)
     report = score(
         args.pred, args.gold, args.subset, samples=args.samples, seed=args.seed, errors=bool(args.errors)
     )
@@ -81,5 +89,23 @@ def run(args: argparse.Namespace) -> int:
         files.append((args.out, text))
     write_all(files)
     if not args.out:
+        sys.stdout.write(text)
+    return 0
+
+
+def _run_contrast(args: argparse.Namespace) -> int:
+    from conflict_counts.score.contrast import markdown, score_contrast
+
+    if args.errors or args.subset:
+        raise InputError.at("command line", None, "--contrast", "takes neither --errors nor --subset")
+    report = score_contrast(args.pred, args.gold, samples=args.samples, seed=args.seed)
+    text = (
+        markdown(report)
+        if args.format == "markdown"
+        else json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    )
+    if args.out:
+        write_all([(args.out, text)])
+    else:
         sys.stdout.write(text)
     return 0

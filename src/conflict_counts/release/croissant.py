@@ -87,7 +87,6 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("claims", "doc_id"): ("documents", "doc_id"),
     ("claims", "source_entity_id"): ("entities", "entity_id"),
     ("tokens", "doc_id"): ("documents", "doc_id"),
-    ("contrast", "derived_from"): ("claims", "claim_id"),
 }
 
 CONTEXT: dict[str, object] = {
