@@ -47,6 +47,8 @@ class CueLexicon:
     locative: tuple[str, ...]
     # prepositions that open a post-modifier ("Polisen i Damaskus")
     prepositions: tuple[str, ...] = ()
+    # "liv"/"lives": a count of lives lost ("kostade 200 liv", "cost 30 people their lives")
+    lives: tuple[str, ...] = ()
 
 
 _SV_FUNCTION = (
@@ -134,6 +136,7 @@ _SV = CueLexicon(
                 "misstänkta"),
     locative=("i", "från", "nära", "utanför", "vid", "kring", "runt"),
     prepositions=("i", "från", "vid", "för", "av", "på", "hos", "inom"),
+    lives=("liv", "livet"),
 )
 
 _NB = CueLexicon(
@@ -189,6 +192,7 @@ _NB = CueLexicon(
                 "mistenkte"),
     locative=("i", "fra", "nær", "utenfor", "ved", "rundt"),
     prepositions=("i", "fra", "ved", "for", "av", "på", "hos", "innen"),
+    lives=("liv", "livet", "livene"),
 )
 
 # Danish reads close to Bokmål; its own forms are added where they differ.
@@ -198,11 +202,20 @@ _DA = replace(
     predicates={
         **_NB.predicates,
         "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber"),
-        "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap"),
-        "detained": (*_NB.predicates["detained"], "tilbageholdt\\w*", "fængslet", "fængsle\\w*"),
+        "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap", "flugt\\w*",
+                    "brød ud", "løsladt"),
+        "detained": (*(f for f in _NB.predicates["detained"] if f != "fanget"), "tilbageholdt\\w*",
+                     "fængslet", "fængsle\\w*", "sidder fængslet", "holdes fanget"),
+        "captured": (*_NB.predicates["captured"], "taget til fange", "taget til fange igen",
+                     "tog til fange", "fanget", "anholdt\\w*", "pågrebet", "genfanget"),
+        "attacking": (*_NB.predicates["attacking"], "angreb", "angrebet", "angriber\\w*", "angribe",
+                      "stormede", "gik til angreb"),
     },
+    lives=("liv", "livet"),
     speech_verbs=(*_NB.speech_verbs, "siger", "oplyser", "oplyste", "meddeler", "bekræfter"),
     source_before=("ifølge",),
+    partitive=("af",),
+    prepositions=("i", "fra", "ved", "for", "af", "på", "hos", "inden"),
 )
 
 _EN = CueLexicon(
@@ -259,6 +272,7 @@ _EN = CueLexicon(
     adjectives=("other", "several", "many", "foreign", "suspected", "young", "new"),
     locative=("in", "from", "near", "outside", "at"),
     prepositions=("in", "from", "at", "for", "of", "with"),
+    lives=("lives", "life"),
 )
 
 CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}

@@ -69,6 +69,15 @@ def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"[^\S\n]+(?:their[^\S\n]+)?(\w+)")
+
+
+def _word_after(text: str, span: Span) -> str:
+    """The word right after a span ("their" skipped: "cost 30 people their lives")."""
+    found = _NEXT_WORD.match(text, span.end)
+    return found.group(1).lower() if found else ""
+
+
 def predicate(
     text: str,
     claim: Span,
@@ -83,6 +92,8 @@ def predicate(
     head = _head(text, counted)
     if _in_list(head, lex.non_person):
         return "other"
+    if head in lex.lives or _word_after(text, counted or claim) in lex.lives:
+        return "killed"  # "kostade 200 liv", "har kostet 30 personer livet": the cost is lives
     blocked = [claim, *([counted] if counted else []), *masked]
 
     def free(cue: _Cue) -> bool:

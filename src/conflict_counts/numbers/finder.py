@@ -14,12 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from conflict_counts.numbers.lexicon import lexicon
+from conflict_counts.numbers.lexicon import LEXICONS, lexicon
 from conflict_counts.numbers.normalize import Normalized, Reading, read_match
 from conflict_counts.numbers.patterns import DASH, SP, patterns, regexes, words
 
 YEARS = range(1900, 2100)  # a bare four-digit number in this range is read as a year
 DAYS = range(1, 32)
+# Month names of every language: a date quoted from another language is still a date
+# ("20. January" in a Norwegian text). Not the ones that are also common words elsewhere.
+AMBIGUOUS_MONTHS = frozenset({"may", "mar", "mars", "mai", "maj", "jun", "jul", "dec", "des"})
+# Capitalised words that stand before a count without naming anything ("On Thursday 40 ...").
+NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class _Context:
     ordinal_after: re.Pattern[str]  # Nordic "5. plass", Swedish "1:a"
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
+    name_before: re.Pattern[str]  # a capitalised word right before: "Kanal 5", "Kurdistan 24"
     one_before: re.Pattern[str] | None
     partitive_after: re.Pattern[str]
 
@@ -64,13 +70,20 @@ def _context(lang: str) -> _Context:
     ordinal = r":[^\W\d_]"
     if lex.lang != "en":
         ordinal += f"|\\.{SP}+[a-zåäöæøé]"
-    months = words(lex.months)
+    foreign = {m for other in LEXICONS.values() for m in other.months if len(m) > 3} - AMBIGUOUS_MONTHS
+    months = words(sorted({*lex.months, *foreign}))
+    cue_words = {word for cue in lex.cues for word in cue.split()}
+    name = r"(?P<name>[A-ZÅÄÖÆØÉ][\w\-’']*)"
     return _Context(
         before=re.compile(f"(?:{'|'.join(before)})$", flags),
         after=re.compile(f"(?:{'|'.join(after)})", flags),
         ordinal_after=re.compile(ordinal),
         month_before=re.compile(rf"(?<!\w){months}\.?{SP}+$", flags),
         month_after=re.compile(rf"\.?{SP}+{months}(?!\w)", flags),
+        name_before=re.compile(
+            rf"(?:(?P<inner>[\w,;:)”\"]{SP}+)|^|(?<=[.!?\n]){SP}*){name}{SP}+$"
+            if cue_words else rf"{name}{SP}+$"
+        ),
         one_before=(
             re.compile(rf"(?<!\w){words(lex.one_before)}{SP}+$", flags)
             if lex.one_before else None
@@ -108,6 +121,8 @@ def _excluded(reading: Reading, text: str, lang: str) -> bool:
     days = all(_number_like(p, DAYS) for p in parts)
     if days and (after(ctx.month_after) or before(ctx.month_before)):
         return True
+    if len(parts) == 1 and reading.cue is None and _in_name(reading, text, ctx, lang):
+        return True
     if len(parts) == 1 and reading.cue is None:
         word = parts[0].lower()
         lex = lexicon(lang)
@@ -115,6 +130,26 @@ def _excluded(reading: Reading, text: str, lang: str) -> bool:
             pronoun = ctx.one_before is not None and before(ctx.one_before)
             return after(ctx.partitive_after) or pronoun
     return False
+
+
+def _in_name(reading: Reading, text: str, ctx: _Context, lang: str) -> bool:
+    """Digits right after a capitalised word belong to a name ("Kanal 5", "Channel 4",
+    "Kurdistan 24"), unless that word only opens the sentence ("Totalt 12 000") or is a cue,
+    a number word or a weekday. At a sentence start only a word written in capitals
+    ("TV 2") counts: an ordinary word is capitalised there too."""
+    number = text[reading.start : reading.end]
+    if not number.isdigit():
+        return False
+    found = ctx.name_before.search(text, max(0, reading.start - 40), reading.start)
+    if found is None:
+        return False
+    word = found.group("name")
+    lowered = word.lower()
+    lex = lexicon(lang)
+    if lowered in NOT_NAMES or lowered in lex.cues or any(lowered in d for d in (
+            lex.units, lex.teens, lex.tens, lex.scales)):
+        return False
+    return found.group("inner") is not None or (len(word) > 1 and word.isupper())
 
 
 def iter_numbers(text: str, lang: str) -> Iterator[NumberSpan]:

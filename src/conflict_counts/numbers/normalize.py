@@ -56,13 +56,29 @@ class Reading:
     cue: str | None = None
 
 
-def _range(a: Parsed | None, b: Parsed | None) -> tuple[Fraction, Fraction] | None:
-    """Both ends of "a-b", the first borrowing the second's scale ("1,5-2 miljoner")."""
+# Trailing digit groups "000" after a thousands separator: the magnitude of "12 000" is 1000.
+_ZERO_GROUPS = re.compile(r"(?:[ \u00a0\u202f.,]000)+$")
+
+
+def _digit_scale(text: str) -> int | None:
+    """1000 for each trailing "000" group written after a separator ("12 000", "1.200.000")."""
+    found = _ZERO_GROUPS.search(text.strip())
+    if found is None or found.start() == 0 or not text.strip()[: found.start()].isdigit():
+        return None
+    return 1000 ** (len(found.group()) // 4)
+
+
+def _range(
+    a: Parsed | None, b: Parsed | None, b_text: str = ""
+) -> tuple[Fraction, Fraction] | None:
+    """Both ends of "a-b", the first borrowing the second's magnitude (guidelines §4.5):
+    "1,5-2 miljoner", "mellan 10 och 12 000" (= 10 000-12 000)."""
     if a is None or b is None:
         return None
     low, high = a.value, b.value
-    if a.bare and b.scale and low <= high / b.scale:
-        low *= b.scale
+    scale = b.scale or _digit_scale(b_text)
+    if a.bare and scale and low < high / scale:
+        low *= scale
     return (low, high) if low < high else None
 
 
@@ -79,7 +95,7 @@ def read_match(m: re.Match[str], lang: str, *, full: bool) -> Reading | None:
     """
     text = m.string
     if m.group("ro") is not None:
-        bounds = _range(read_number(m["ra"], lang), read_number(m["rb"], lang))
+        bounds = _range(read_number(m["ra"], lang), read_number(m["rb"], lang), m["rb"])
         if bounds is None:
             return None
         parts = (m.span("ra"), m.span("rb"))
@@ -98,7 +114,7 @@ def read_match(m: re.Match[str], lang: str, *, full: bool) -> Reading | None:
         whole = read_number(text[m.start("a") : m.end("b")], lang)  # "twenty-one", not 20-1
         if whole is not None:
             return _single(whole, start, m.start("a"), qualifier, cue)
-        bounds = _range(read_number(m["a"], lang), read_number(m["b"], lang))
+        bounds = _range(read_number(m["a"], lang), read_number(m["b"], lang), m["b"])
         if bounds is not None:
             norm = Normalized(float(bounds[0]), float(bounds[1]), "range")
             return Reading(start, m.end("b"), norm, "range", (m.span("a"), m.span("b")), cue)

@@ -1,0 +1,60 @@
+"""The rules baseline on invented paragraphs, one a language, written after the rules.
+
+Each paragraph mixes the failure kinds seen on real articles about the same events: cues
+of every language (Danish included), magnitude forms, ranges whose first number leaves out
+the shared magnitude, dates with month names of another language, numbers inside names,
+and predicates that a phrase around the count decides. No name in them is in the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_counts.baselines.rules import Gazetteer, analyse
+from conflict_counts.records import Document
+
+# (language, paragraph, expected claims: span, low, high, qualifier, predicate)
+PARAGRAPHS = [
+    ("da",
+     "Op mod 5000 fanger sad i fængslet, da angrebet begyndte den 20. January. Ifølge SOHR har "
+     "kampene kostet mindst 30 personer livet, og i hvert fald 40 fanger er taget til fange igen. "
+     "Efter flugten af hundredvis af fanger meldte Kurdistan 24 om tusinder af flygtninge ved "
+     "grænsen. Mellem 10 og 12.000 IS-krigere holdes stadig i lejrene.",
+     [("Op mod 5000", None, 5000.0, "at_most", "detained"),
+      ("mindst 30", 30.0, None, "at_least", "killed"),
+      ("i hvert fald 40", 40.0, None, "at_least", "captured"),
+      ("hundredvis", 200.0, 999.0, "vague", "escaped"),
+      ("tusinder", 2000.0, 9999.0, "vague", "escaped"),
+      ("Mellem 10 og 12.000", 10000.0, 12000.0, "range", "detained")]),
+    ("nb",
+     "Tusener av mennesker har flyktet fra leiren siden i hvert fall 2019. Ifølge NRK holdes "
+     "mellom 10 og 12.000 IS-fanger i fengslene, og maksimalt 300 vakter passer på dem. TV 2 "
+     "meldte at like under 40 fanger ble drept da fengselet ble angrepet 21. January.",
+     [("Tusener", 2000.0, 9999.0, "vague", "escaped"),
+      ("mellom 10 og 12.000", 10000.0, 12000.0, "range", "detained"),
+      ("maksimalt 300", None, 300.0, "at_most", "detained"),
+      ("like under 40", None, 40.0, "nearly", "killed")]),
+    ("sv",
+     "Uppåt 200 fångar uppges ha flytt från lägret under natten. Enligt SVT hålls mellan 10 och "
+     "12 000 personer i förvar i regionen, och attacken kostade minst 30 människor livet. Under "
+     "den 3 October rapporterade TV4 Nyheter och Kanal 9 att 40 procent av fångarna är utländska.",
+     [("Uppåt 200", 200.0, None, "more_than", "escaped"),
+      ("mellan 10 och 12 000", 10000.0, 12000.0, "range", "detained"),
+      ("minst 30", 30.0, None, "at_least", "killed")]),
+    ("en",
+     "Between 10 and 12 thousand people are held in the camp, officials said. The attack on the "
+     "prison cost at least 200 lives, and from 300 to 500 prisoners escaped on Jan. 20. According "
+     "to Kurdistan 24, upwards of 80 fighters were captured; a reporter for Channel 4 said 15 "
+     "percent of them were foreigners.",
+     [("Between 10 and 12 thousand", 10000.0, 12000.0, "range", "detained"),
+      ("at least 200", 200.0, None, "at_least", "killed"),
+      ("from 300 to 500", 300.0, 500.0, "range", "escaped"),
+      ("upwards of 80", 80.0, None, "more_than", "captured")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PARAGRAPHS, ids=[p[0] for p in PARAGRAPHS])
+def test_invented_paragraph(lang: str, text: str, expected: list[tuple]) -> None:
+    _, claims = analyse(Document("held-out", text, lang), Gazetteer())
+    found = [(text[c.start : c.end], c.low, c.high, c.qualifier, c.predicate) for c in claims]
+    assert found == expected
