@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from conflict_counts.atomic import write_all
-    from conflict_counts.baselines.predictions import Document
+    from conflict_counts.records import Document
     from conflict_counts.baselines.registry import create
     from conflict_counts.commands.extract import read_text
     from conflict_counts.exchange.folder import check_new_folder
