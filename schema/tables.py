@@ -141,24 +141,39 @@ def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
     return present.all(axis=1) | ~present.any(axis=1)
 
 
-def _bounds_fit_qualifier(df: pd.DataFrame) -> pd.Series:
-    expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
-    has_low = expected.map(lambda e: e[0])
-    has_high = expected.map(lambda e: e[1])
-    return (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
+class _ClaimValues(pa.DataFrameModel):
+    """The rules of a claim's value, counted noun and source span: gold claims and contrast items."""
+
+    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
+    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
+        # no qualifier (a contrast look-alike) or an unknown one (reported by its own check): no rule
+        expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
+        has_low, has_high = expected.map(lambda e: e[0]), expected.map(lambda e: e[1])
+        fits = (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
+        return fits | has_low.isna()
+
+    @pa.dataframe_check(error="exact and approx claims need low == high")
+    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
+        point = df["qualifier"].isin(["exact", "approx"])
+        return ~point | (df["low"] == df["high"]).fillna(False)
+
+    @pa.dataframe_check(error="range and vague claims need low < high")
+    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
+        interval = df["qualifier"].isin(["range", "vague"])
+        return ~interval | (df["low"] < df["high"]).fillna(False)
+
+    @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
+    def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
+        return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
+
+    @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
+    def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        has_span = df[["source_start", "source_end", "source_text"]].notna()
+        attributed = df["source_type"].isin(["named", "unnamed"]).fillna(False).astype(bool)
+        return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
 
 
-def _point_values(df: pd.DataFrame) -> pd.Series:
-    point = df["qualifier"].isin(["exact", "approx"])
-    return ~point | (df["low"] == df["high"]).fillna(False)
-
-
-def _interval_values(df: pd.DataFrame) -> pd.Series:
-    interval = df["qualifier"].isin(["range", "vague"])
-    return ~interval | (df["low"] < df["high"]).fillna(False)
-
-
-class Claims(pa.DataFrameModel):
+class Claims(_ClaimValues):
     """One row a numeric claim."""
 
     doc_id: String = pa.Field(str_matches=DOC_ID, description="document the claim is in (documents.doc_id)")
@@ -228,28 +243,6 @@ class Claims(pa.DataFrameModel):
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["low"] > df["high"]).fillna(False)
 
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
-    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        return _bounds_fit_qualifier(df)
-
-    @pa.dataframe_check(error="exact and approx claims need low == high")
-    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        return _point_values(df)
-
-    @pa.dataframe_check(error="range and vague claims need low < high")
-    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        return _interval_values(df)
-
-    @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
-    def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
-        return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
-
-    @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
-    def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
-        has_span = df[["source_start", "source_end", "source_text"]].notna()
-        attributed = df["source_type"] != "none"
-        return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
-
     @pa.dataframe_check(error="source_entity_id is set exactly when source_type is named")
     def source_entity_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
         return df["source_entity_id"].notna() == (df["source_type"] == "named")
@@ -284,7 +277,7 @@ class Tokens(pa.DataFrameModel):
 _ITEM_SPAN = "character offset (Unicode code point, end-exclusive) into the item's text"
 
 
-class Contrast(pa.DataFrameModel):
+class Contrast(_ClaimValues):
     """One row a contrast item: a synthetic sentence whose target is a claim or a look-alike."""
 
     item_id: String = pa.Field(
@@ -383,27 +376,6 @@ class Contrast(pa.DataFrameModel):
         columns = ["low", "high", "counted_start", "source_start"]
         return df["is_claim"] | ~df[columns].notna().any(axis=1)
 
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
-    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        return ~df["is_claim"] | _bounds_fit_qualifier(df)
-
-    @pa.dataframe_check(error="exact and approx claims need low == high")
-    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        return _point_values(df)
-
-    @pa.dataframe_check(error="range and vague claims need low < high")
-    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        return _interval_values(df)
-
-    @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
-    def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
-        return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
-
-    @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
-    def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
-        has_span = df[["source_start", "source_end", "source_text"]].notna()
-        attributed = df["source_type"].isin(["named", "unnamed"]).fillna(False).astype(bool)
-        return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
 
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import build_args
 
 DOC = "gold/0123456789abcdef.yaml"
+ITEMS = "contrast/handwritten.yaml"
 
 # (id, file, text to replace, replacement, expected (line, message fragment))
 BROKEN = [
@@ -43,6 +44,22 @@ BROKEN = [
      (6, "differs from the label GPE")),
     ("duplicate entity", "gold/entities.yaml", "- {id: sdf,", "- {id: sohr,", (4, "duplicate entity id")),
     ("invalid YAML", DOC, "claims:", "claims: [", (10, "invalid YAML")),
+    # the contrast set (contrast/ beside articles/): every item is checked like the gold
+    ("quote not in the text", ITEMS, '{text: "omkring 23"}', '{text: "omkring 24"}',
+     (6, "'omkring 24' not found")),
+    ("unknown language", ITEMS, "language: da", "language: is", (8, "'is' is not one of")),
+    ("unknown edit", ITEMS, "edit: qualifier", "edit: synonym", (3, "'synonym' is not one of")),
+    ("unknown gold claim", ITEMS, '"0123456789abcdef:16-24"', '"0123456789abcdef:16-25"',
+     (4, "unknown gold claim '0123456789abcdef:16-25'")),
+    ("bounds against qualifier", ITEMS, "high: 23, qualifier: approx", "high: null, qualifier: approx",
+     (1, "do not fit the qualifier")),
+    ("look-alike under a claim edit", ITEMS, "edit: year", "edit: format", (7, "a claim edit's target")),
+    ("both targets", ITEMS, '  not_a_claim: {text: "2019"}',
+     '  not_a_claim: {text: "2019"}\n  claim: {span: {text: "100"}}', (7, "exactly one of")),
+    ("duplicate id", ITEMS, "id: da-year-h001", "id: sv-qualifier-h001",
+     (7, "duplicate value 'sv-qualifier-h001'")),
+    ("Danish gold document", "gold/0123456789abcdef.yaml", "language: sv", "language: da",
+     (3, "'da' is not one of")),
 ]
 
 
