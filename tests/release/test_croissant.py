@@ -59,7 +59,7 @@ def test_records_load_through_mlcroissant(dataset, frames, table: str) -> None:
     assert len(records) == len(frame)
     assert set(records[0]) == {f"{table}/{column}" for column in frame.columns}
     key = {"documents": "doc_id", "mentions": "mention_id", "entities": "entity_id",
-           "claims": "claim_id", "tokens": "doc_id"}[table]
+           "claims": "claim_id", "tokens": "doc_id", "contrast": "item_id"}[table]
     loaded = sorted(r[f"{table}/{key}"].decode() for r in records)
     assert loaded == sorted(frame[key].astype(str))
 
