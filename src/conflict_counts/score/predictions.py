@@ -23,8 +23,11 @@ from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFI
 
 MAX_PROBLEMS = 100  # beyond this, only a count of the rest
 
-DOCUMENT_KEYS = ("doc_id", "mentions", "claims")
-DOCUMENT_OPTIONAL = ("language", "text", "text_sha256")
+DOCUMENT_KEYS = ("doc_id",)
+# A layer left out of every document (or a Parquet table of the other layer) is "not
+# attempted": scored as no predictions, and said so in the report.
+LAYERS = ("mentions", "claims")
+DOCUMENT_OPTIONAL = (*LAYERS, "language", "text", "text_sha256")
 MENTION_KEYS = ("start", "end", "label")
 MENTION_OPTIONAL = ("entity_id", "text", "mention_id")
 CLAIM_KEYS = ("start", "end", "low", "high", "qualifier", "predicate")
@@ -64,6 +67,7 @@ class Predictions:
     claims: pd.DataFrame  # CLAIM_COLUMNS; low/high NaN = open, source_* -1 = none
     doc_ids: frozenset[str]
     source: str
+    attempted: frozenset[str] = frozenset(LAYERS)  # the layers the predictions give
 
 
 class _NonFinite(float):
@@ -164,6 +168,11 @@ def _read_parquet(path: Path, checker: _Checker) -> None:
         checker.parquet_rows(rows, kind)
 
 
+def _got(value: object) -> str:
+    """What a value was, for a message: "null", or its JSON type and value."""
+    return "null" if value is None else f"{_type_name(value)} {value!r}"
+
+
 def _type_name(value: object) -> str:
     if value is None:
         return "null"
@@ -188,6 +197,7 @@ class _Checker:
         self.mentions: list[tuple] = []
         self.claims: list[tuple] = []
         self.seen: dict[str, int] = {}
+        self.attempted: set[str] = set()
 
     def add(self, line: int | None, field: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, field, message))
@@ -208,7 +218,7 @@ class _Checker:
             claims[column] = claims[column].astype(np.float64)
         for column in ("source_start", "source_end"):
             claims[column] = claims[column].astype(np.int64)
-        return Predictions(mentions, claims, frozenset(self.seen), self.file)
+        return Predictions(mentions, claims, frozenset(self.seen), self.file, frozenset(self.attempted))
 
     # -- values ---------------------------------------------------------------------
     def integer(self, line: int | None, field: str, value: object, nullable: bool = False) -> int | None:
@@ -216,7 +226,7 @@ class _Checker:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.add(line, field, f"expected an integer, got {_type_name(value)} {value!r}"[:200])
+        self.add(line, field, f"expected an integer, got {_got(value)}"[:200])
         return None
 
     def number(self, line: int | None, field: str, value: object) -> float | None:
@@ -228,7 +238,7 @@ class _Checker:
                 self.add(line, field, f"{float(value)!r} is not allowed; use null for an open bound")
                 return None
             return float(value)
-        self.add(line, field, f"expected a number or null, got {_type_name(value)} {value!r}"[:200])
+        self.add(line, field, f"expected a number or null, got {_got(value)}"[:200])
         return None
 
     def string(
@@ -242,7 +252,7 @@ class _Checker:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.add(line, field, f"expected a string, got {_type_name(value)} {value!r}"[:200])
+            self.add(line, field, f"expected a string, got {_got(value)}"[:200])
             return None
         if choices is not None and value not in choices:
             self.add(line, field, f"unknown value {value!r} (expected one of {', '.join(choices)})")
@@ -309,18 +319,31 @@ class _Checker:
         required: tuple[str, ...],
         optional: tuple[str, ...],
     ) -> bool:
+        """Whether ``item`` is an object with every required key; each wrong key is one problem.
+
+        A misspelt key is reported once, as unknown with the key it is close to, and not
+        again as that key missing; an item lacking a key is not checked further, so that
+        its absence does not echo as a wrong value.
+        """
         if not isinstance(item, Mapping):
             self.add(line, prefix.rstrip(".") or None, f"expected an object, got {_type_name(item)}")
             return False
-        for key in required:
-            if key not in item:
-                self.add(line, f"{prefix}{key}", "missing")
+        from difflib import get_close_matches
+
+        missing = [key for key in required if key not in item]
         for key in item:
-            if key not in required and key not in optional:
-                self.add(
-                    line, f"{prefix}{key}", f"unknown key (expected {', '.join(required + optional)})"[:300]
-                )
-        return True
+            if key in required or key in optional:
+                continue
+            close = get_close_matches(str(key), missing, n=1)
+            if close:
+                missing.remove(close[0])
+                self.add(line, f"{prefix}{key}", f"unknown key; did you mean {close[0]!r}?")
+            else:
+                expected = f"unknown key (expected {', '.join(required + optional)})"
+                self.add(line, f"{prefix}{key}", expected[:300])
+        for key in missing:
+            self.add(line, f"{prefix}{key}", "missing")
+        return all(key in item for key in required)
 
     # -- documents ------------------------------------------------------------------
     def doc_id(self, line: int | None, value: object) -> str | None:
@@ -361,6 +384,8 @@ class _Checker:
                     "differs from the gold document's (predictions made on another version?)",
                 )
         for key, check in (("mentions", self.mention), ("claims", self.claim)):
+            if key in obj:
+                self.attempted.add(key)
             items = obj.get(key, [])
             if not isinstance(items, list):
                 self.add(line, key, f"expected an array, got {_type_name(items)}")
@@ -432,6 +457,7 @@ class _Checker:
 
     def parquet_rows(self, rows: list[dict], kind: str) -> None:
         """Rows of a gold-shaped table, each checked as the prediction item it stands for."""
+        self.attempted.add(kind)
         check = self.mention if kind == "mentions" else self.claim
         required = MENTION_KEYS if kind == "mentions" else CLAIM_KEYS
         unknown_docs: set[object] = set()
