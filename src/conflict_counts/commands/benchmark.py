@@ -91,12 +91,12 @@ def _command(name: str, argv: list[str]) -> None:
 
 
 def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
-    from conflict_counts.baselines.predictions import write_jsonl
     from conflict_counts.baselines.registry import create
-    from conflict_counts.commands.extract import dataset_documents
+    from conflict_counts.dataset import Dataset
+    from conflict_counts.predictions.writer import write_jsonl
     from conflict_counts.score.api import score
 
-    documents = dataset_documents(str(dataset))
+    documents = Dataset(dataset).documents()
     results = []
     for name, entry in BASELINES.items():
         if entry.configured:

@@ -11,10 +11,11 @@ import pandas as pd
 
 from conflict_counts.errors import InputError
 from conflict_counts.location import default_dataset_dir
+from conflict_counts.predictions.format import LAYERS
+from conflict_counts.predictions.reader import Predictions, load_predictions
 from conflict_counts.score import bootstrap, claims, entities, groups, linking
 from conflict_counts.score.counts import Tree
 from conflict_counts.score.gold import Gold, load_gold
-from conflict_counts.score.predictions import LAYERS, Predictions, load_predictions
 from conflict_counts.score.units import Units
 from conflict_counts.version import __version__
 
