@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conflict_counts.score.report import errors_markdown, p_value_text
+from conflict_counts.scorer.report import errors_markdown, p_value_text
 from conflict_counts.wording import counted
 
 
