@@ -62,6 +62,7 @@ class Predictions:
 
     @property
     def doc_ids(self) -> frozenset[str]:
+        """The documents the predictions cover (``--subset`` scores only these)."""
         return frozenset(self.documents)
 
     @cached_property

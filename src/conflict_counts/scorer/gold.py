@@ -48,6 +48,7 @@ class Gold:
     def from_frames(
         cls, documents: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame, where: str = "gold"
     ) -> Gold:
+        """The gold frames sorted by document and offset; a missing column is named, not a KeyError."""
         frames = {"documents": documents, "mentions": mentions, "claims": claims}
         raise_if_any(
             Problem(f"{where}/{table}.parquet", None, column, "missing column")
