@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from conflict_counts.labels import for_language
+
 
 @dataclass(frozen=True)
 class CueLexicon:
@@ -267,10 +269,7 @@ CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}
 
 def cues(lang: str) -> CueLexicon:
     """The cue lexicon of ``lang``; a clear ValueError for a language we do not cover."""
-    try:
-        return CUES[lang]
-    except KeyError:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {tuple(CUES)}") from None
+    return for_language(CUES, lang)
 
 
 # Who was counted, across languages (stems of the counted head noun): casualty reports
