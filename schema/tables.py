@@ -112,6 +112,7 @@ class Mentions(pa.DataFrameModel):
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """A span is never empty."""
         return df["start"] < df["end"]
 
 
@@ -237,14 +238,17 @@ class Claims(_ClaimValues):
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """A span is never empty."""
         return df["start"] < df["end"]
 
     @pa.dataframe_check(error="low must not exceed high")
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
+        """An interval is never reversed."""
         return ~(df["low"] > df["high"]).fillna(False)
 
     @pa.dataframe_check(error="source_entity_id is set exactly when source_type is named")
     def source_entity_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        """Only a named source links to an entity."""
         return df["source_entity_id"].notna() == (df["source_type"] == "named")
 
 
@@ -270,6 +274,7 @@ class Tokens(pa.DataFrameModel):
 
     @pa.dataframe_check(error="tokens, ner_tags, claim_tags and token_starts differ in length")
     def aligned(cls, df: pd.DataFrame) -> Series[bool]:
+        """Every per-token list has one entry a token."""
         lengths = df[["tokens", "ner_tags", "claim_tags", "token_starts"]].map(len)
         return lengths.nunique(axis=1) == 1
 

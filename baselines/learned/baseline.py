@@ -25,12 +25,15 @@ class LearnedBaseline:
         self._models: dict[str | None, LearnedModel] = {}
 
     def model_for(self, text: str, derived_from: str | None = None) -> LearnedModel:
+        """The model for ``text``: trained without the gold document of that text (or the one it
+        was derived from), cached per fold."""
         held_out = self.gold.held_out_for(text, derived_from)
         if held_out not in self._models:
             self._models[held_out] = LearnedModel.fit(self.gold.for_text(text, derived_from))
         return self._models[held_out]
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document, each from a model that never saw it."""
         for document in documents:
             mentions, claims = self.model_for(document.text, document.held_out).analyse(document)
             yield document_record(document, mentions, claims)

@@ -44,17 +44,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Result:
+    """One leaderboard row: a baseline's score report, or why it was skipped."""
     name: str
     description: str
     report: dict | None  # None: skipped
     note: str = ""
     tasks: tuple[str, ...] = TASK_NAMES  # attempted; the others show "–"
     languages: tuple[str, ...] = LANGUAGES  # covered; the others get no per-language row
-    contrast: dict | None = None  # the contrast set's report (conflict_counts.score.contrast)
+    contrast: dict | None = None  # the contrast set's report (conflict_counts.scorer.contrast)
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score import bootstrap
+    from conflict_counts.scorer import bootstrap
 
     samples = bootstrap.SAMPLES if args.samples is None else args.samples
     if samples < 0:
@@ -95,8 +96,8 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
     from conflict_counts.baselines.registry import create
     from conflict_counts.dataset import Dataset
     from conflict_counts.predictions.writer import write_jsonl
-    from conflict_counts.score.api import score
-    from conflict_counts.score.contrast import score_contrast
+    from conflict_counts.scorer.api import score
+    from conflict_counts.scorer.contrast import score_contrast
 
     built = Dataset(dataset)
     documents, items = built.documents(), built.contrast_documents()
@@ -130,8 +131,9 @@ def _f1(score: dict) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return [*lines, *("| " + " | ".join(row) + " |" for row in rows), ""]
+    from conflict_counts.markdown import table
+
+    return [*table(header, rows), ""]
 
 
 # column, task (registry.TASKS), path into the score report
@@ -157,27 +159,27 @@ def _per_language(path: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 
 def _accuracy(score: dict) -> str:
+    """Accuracy [CI], as the contrast set reports it."""
     interval = score.get("accuracy_ci")
     ci = f" [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else ""
     return f"{score['accuracy']:.3f}{ci}"
 
 
 def _contrast_cell(result: Result, path: tuple[str, ...]) -> str:
-    task = "full" if path[-1] == "predicate" else "values"  # predicates: baselines that give them
+    """Contrast accuracy [CI] at ``path``, or "–" for a baseline that gives no values (predicates)."""
+    from conflict_counts.scorer.api import at_path
+
+    task = "full" if path[-1] == "predicate" else "values"
     if result.contrast is None or task not in result.tasks:
         return "–"
-    return _accuracy(_leaf(result.contrast, path))
+    return _accuracy(at_path(result.contrast, path))
 
 
 def _cell(result: Result, task: str, path: tuple[str, ...]) -> str:
     """F1 [CI], or "–" for a task the baseline does not attempt."""
-    return _f1(_leaf(result.report, path)) if task in result.tasks else "–"
+    from conflict_counts.scorer.api import at_path
 
-
-def _leaf(tree: dict, path: tuple[str, ...]) -> dict:
-    for key in path:
-        tree = tree[key]
-    return tree
+    return _f1(at_path(result.report, path)) if task in result.tasks else "–"
 
 
 def leaderboard(results: list[Result], samples: int) -> str:
@@ -244,6 +246,7 @@ def contrast_table(scored: list[Result]) -> list[str]:
 
 
 def write_leaderboard(card: Path, table: str) -> None:
+    """Put the leaderboard into the card's ``leaderboard`` block, leaving everything else as it is."""
     from conflict_counts.atomic import write_text
     from conflict_counts.builder.card import replace_block
 

@@ -13,11 +13,13 @@ import sys
 
 from conflict_counts.atomic import write_all
 from conflict_counts.errors import InputError
-from conflict_counts.score import bootstrap
-from conflict_counts.score.output import check_targets
+from conflict_counts.location import default_dataset_dir, describe_default
+from conflict_counts.scorer import bootstrap
+from conflict_counts.scorer.output import check_targets
 
 
 def non_negative(value: str) -> int:
+    """An argparse type: a count that may be zero but not negative."""
     number = int(value)
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")
@@ -31,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="predictions: JSONL in the README's prediction format, a Parquet table, or a directory of them",
     )
-    parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
+    parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
+                        help=f"built dataset ({describe_default()})")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
     parser.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
     parser.add_argument(
@@ -60,8 +63,8 @@ def add_bootstrap_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score.api import score
-    from conflict_counts.score.report import errors_markdown, markdown
+    from conflict_counts.scorer.api import score
+    from conflict_counts.scorer.report import errors_markdown, markdown
 
     check_targets([args.out, args.errors], [args.pred])
     if args.contrast:
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_contrast(args: argparse.Namespace) -> int:
-    from conflict_counts.score.contrast import markdown, score_contrast
+    from conflict_counts.scorer.contrast import markdown, score_contrast
 
     if args.errors or args.subset:
         raise InputError.at("command line", None, "--contrast", "takes neither --errors nor --subset")

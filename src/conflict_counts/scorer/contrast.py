@@ -24,8 +24,8 @@ from conflict_counts.dataset import read_table
 from conflict_counts.labels import CONTRAST_EDITS, CONTRAST_LANGUAGES
 from conflict_counts.predictions.reader import load_predictions
 from conflict_counts.records import Prediction
-from conflict_counts.score import bootstrap
-from conflict_counts.score.counts import Tree
+from conflict_counts.scorer import bootstrap
+from conflict_counts.scorer.counts import Tree
 
 
 def item_documents(items: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conflict_counts.dataset import read_table
 from conflict_counts.labels import CLAIM_EDITS, NOT_CLAIM_EDITS
-from conflict_counts.score.contrast import score_contrast
+from conflict_counts.scorer.contrast import score_contrast
 from tests.conftest import ROOT
 
 DATASET = ROOT / "dataset"

@@ -10,11 +10,13 @@ import numpy as np
 import pandas as pd
 
 from conflict_counts.errors import InputError
+from conflict_counts.location import default_dataset_dir
+from conflict_counts.predictions.format import LAYERS
 from conflict_counts.predictions.reader import Predictions, load_predictions
-from conflict_counts.score import bootstrap, claims, entities, groups, linking
-from conflict_counts.score.counts import Tree
-from conflict_counts.score.gold import Gold, load_gold
-from conflict_counts.score.units import Units
+from conflict_counts.scorer import bootstrap, claims, entities, groups, linking
+from conflict_counts.scorer.counts import Tree
+from conflict_counts.scorer.gold import Gold, load_gold
+from conflict_counts.scorer.units import Units
 from conflict_counts.version import __version__
 
 PredictionSource = str | Path | Iterable[Mapping]
@@ -44,6 +46,7 @@ class Evaluation:
 
     @classmethod
     def build(cls, gold: Gold, predictions: Predictions, subset: bool = False) -> Evaluation:
+        """Match predictions to gold once; every bootstrap replicate then only re-weights the counts."""
         if subset:
             if not predictions.doc_ids:
                 raise InputError.at(
@@ -92,16 +95,16 @@ class Evaluation:
 
 
 def evaluation(
-    predictions: PredictionSource, gold_dir: str | Path | Gold = "dataset", subset: bool = False
+    predictions: PredictionSource, gold_dir: str | Path | Gold | None = None, subset: bool = False
 ) -> Evaluation:
     """Load, validate and match; raises :class:`InputError` listing every bad input."""
-    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(gold_dir)
+    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(_gold_dir(gold_dir))
     return Evaluation.build(gold, load_predictions(predictions, gold.documents), subset)
 
 
 def score(
     predictions: PredictionSource,
-    gold_dir: str | Path | Gold = "dataset",
+    gold_dir: str | Path | Gold | None = None,
     subset: bool = False,
     *,
     samples: int = bootstrap.SAMPLES,
@@ -123,7 +126,7 @@ def score(
     )
     report["meta"] = _meta(ev, gold_dir, subset, samples, seed)
     if errors:
-        from conflict_counts.score.errors_analysis import error_analysis
+        from conflict_counts.scorer.errors_analysis import error_analysis
 
         report["errors"] = error_analysis(ev)
     return report
@@ -132,24 +135,24 @@ def score(
 def compare(
     a: PredictionSource,
     b: PredictionSource,
-    gold_dir: str | Path | Gold = "dataset",
+    gold_dir: str | Path | Gold | None = None,
     *,
     samples: int = bootstrap.SAMPLES,
     seed: int = bootstrap.SEED,
 ) -> dict:
     """Paired bootstrap of two systems on the same gold: each headline F1 of A and B,
     their difference and its two-sided p-value."""
-    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(gold_dir)
+    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(_gold_dir(gold_dir))
     first, second = (Evaluation.build(gold, load_predictions(p, gold.documents)) for p in (a, b))
     n = first.units.n
     obs = [bootstrap.observed(ev.compute, n) for ev in (first, second)]
     boot = [bootstrap.replicates(ev.compute, n, samples, seed) for ev in (first, second)]
     scores: dict[str, dict] = {}
     for path in HEADLINES:
-        values = [_leaf(tree, path)["f1"] for tree in obs]
+        values = [at_path(tree, path)["f1"] for tree in obs]
         fa, fb = (float(np.nan_to_num(v[0])) for v in values)
         p = (
-            bootstrap.p_value(_leaf(boot[0], path)["f1"], _leaf(boot[1], path)["f1"], fa - fb)
+            bootstrap.p_value(at_path(boot[0], path)["f1"], at_path(boot[1], path)["f1"], fa - fb)
             if boot[0] is not None
             else None
         )
@@ -162,7 +165,13 @@ def compare(
     }
 
 
-def _leaf(tree: Tree, path: tuple[str, ...]) -> Tree:
+def _gold_dir(gold_dir: str | Path | None) -> Path:
+    """The folder named, else this checkout's dataset, else the one shipped with the package."""
+    return Path(gold_dir) if gold_dir is not None else default_dataset_dir()
+
+
+def at_path(tree: Tree, path: tuple[str, ...]) -> Tree:
+    """The node of a score report at ``path`` (for example ``("claims", "value")``)."""
     for key in path:
         tree = tree[key]
     return tree
@@ -171,10 +180,11 @@ def _leaf(tree: Tree, path: tuple[str, ...]) -> Tree:
 def _meta(ev: Evaluation, gold_dir: object, subset: bool, samples: int, seed: int) -> dict:
     return {
         "predictions": ev.predictions.source,
-        "gold": str(gold_dir) if not isinstance(gold_dir, Gold) else "<Gold>",
+        "gold": str(_gold_dir(gold_dir)) if not isinstance(gold_dir, Gold) else "<Gold>",
         "documents": len(ev.units.doc_ids),
         "sentences": ev.units.n,
         "subset": subset,
+        "not_attempted": [layer for layer in LAYERS if layer not in ev.predictions.attempted],
         "bootstrap": {
             "samples": samples,
             "seed": seed,
