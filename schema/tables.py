@@ -147,6 +147,7 @@ class _ClaimValues(pa.DataFrameModel):
 
     @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
     def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
+        """Which bounds are set follows from the qualifier (``labels.QUALIFIER_BOUNDS``)."""
         # no qualifier (a contrast look-alike) or an unknown one (reported by its own check): no rule
         expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
         has_low, has_high = expected.map(lambda e: e[0]), expected.map(lambda e: e[1])
@@ -155,20 +156,24 @@ class _ClaimValues(pa.DataFrameModel):
 
     @pa.dataframe_check(error="exact and approx claims need low == high")
     def point_values(cls, df: pd.DataFrame) -> Series[bool]:
+        """A point value has one number."""
         point = df["qualifier"].isin(["exact", "approx"])
         return ~point | (df["low"] == df["high"]).fillna(False)
 
     @pa.dataframe_check(error="range and vague claims need low < high")
     def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
+        """A range or a vague quantity spans more than one number."""
         interval = df["qualifier"].isin(["range", "vague"])
         return ~interval | (df["low"] < df["high"]).fillna(False)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
+        """The counted noun is either fully given or absent."""
         return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
 
     @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
     def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        """An attributed claim names its source in the text; the article's own voice does not."""
         has_span = df[["source_start", "source_end", "source_text"]].notna()
         attributed = df["source_type"].isin(["named", "unnamed"]).fillna(False).astype(bool)
         return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
@@ -364,20 +369,24 @@ class Contrast(_ClaimValues):
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """A target is a non-empty span."""
         return df["start"] < df["end"]
 
     @pa.dataframe_check(error="a claim edit's target is a claim, a look-alike edit's is not")
     def target_fits_edit(cls, df: pd.DataFrame) -> Series[bool]:
+        """Claim edits (qualifier, format, …) target claims; look-alike edits (year, …) do not."""
         known = df["edit"].isin(list(CONTRAST_EDITS))  # an unknown edit is reported by its own check
         return ~known | (df["edit"].isin(list(CLAIM_EDITS)) == df["is_claim"])
 
     @pa.dataframe_check(error="a claim has qualifier, predicate and source_type; a look-alike none of them")
     def claim_fields_fit_target(cls, df: pd.DataFrame) -> Series[bool]:
+        """A claim is fully annotated; a look-alike has no claim annotation."""
         present = df[["qualifier", "predicate", "source_type"]].notna()
         return (present.all(axis=1) & df["is_claim"]) | (~present.any(axis=1) & ~df["is_claim"])
 
     @pa.dataframe_check(error="a look-alike has no value, counted noun or source")
     def lookalike_is_bare(cls, df: pd.DataFrame) -> Series[bool]:
+        """A look-alike is not a claim, so it has no value, counted noun or source."""
         columns = ["low", "high", "counted_start", "source_start"]
         return df["is_claim"] | ~df[columns].notna().any(axis=1)
 

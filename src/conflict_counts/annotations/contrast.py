@@ -28,6 +28,8 @@ FILES: dict[str, str] = {"generated.yaml": "generated", "handwritten.yaml": "han
 
 @dataclass(frozen=True)
 class ContrastClaim:
+    """An item's target claim, annotated as a gold claim is (without a group: items stand alone)."""
+
     span: Span
     low: float | None
     high: float | None
@@ -40,6 +42,8 @@ class ContrastClaim:
 
 @dataclass(frozen=True)
 class ContrastItem:
+    """One contrast item as its seed file gives it, spans located in its text."""
+
     item_id: str
     language: str
     edit: str

@@ -13,6 +13,7 @@ def _parts(span: Span | None) -> tuple[int | None, int | None, str | None]:
 
 
 def contrast_rows(items: list[ContrastItem]) -> Iterator[tuple[dict, Origin]]:
+    """One row of the ``contrast`` table an item, with the origin failures point back to."""
     for item in items:
         claim = item.claim
         counted_start, counted_end, counted_text = _parts(claim.counted if claim else None)
