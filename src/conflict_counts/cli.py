@@ -27,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "view": "view",
     "locate": "locate",
     "anchor": "anchor",
+    "release": "release",
+    "export": "export",
+    "import": "import_set",
 }
 
 

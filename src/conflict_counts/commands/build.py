@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from conflict_counts import version
 from conflict_counts.builder.pipeline import build
 from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS_DIR
-from conflict_counts.version import __version__
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,10 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     card = None if args.no_card else args.card
-    report = build(args.seeds, args.annotations, args.out, __version__, args.changelog, card)
+    report = build(args.seeds, args.annotations, args.out, version.__version__, args.changelog, card)
     tables = report.tables.tables
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
-    print(f"built {args.out} (version {__version__}): {counts}")
+    print(f"built {args.out} (version {version.__version__}): {counts}")
     print(
         f"tokens view: {report.tables.off_boundary_spans} span(s) not on token boundaries "
         f"(tagged on the whole token), {report.tables.unprojected_spans} not projected",
