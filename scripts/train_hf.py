@@ -22,10 +22,11 @@ import tempfile
 from pathlib import Path
 
 from conflict_counts.baselines.hf.spans import LABELS
-from conflict_counts.baselines.predictions import Document, write_jsonl
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.dataset import Dataset
 from conflict_counts.labels import NER_TAGS
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.predictions.writer import write_jsonl
 
 
 def tags(ner_tags: list[int], claim_tags: list[int]) -> list[int]:
@@ -93,9 +94,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {checkpoint}: no config.json (a local checkpoint folder)", file=sys.stderr)
         return 2
     gold = GoldData.load(args.gold)
-    frame = gold.documents.sort_values("doc_id")
-    documents = [Document(str(d), str(t), str(g))
-                 for d, t, g in zip(frame["doc_id"], frame["text"], frame["language"], strict=True)]
+    documents = Dataset(args.gold).documents()
     with tempfile.TemporaryDirectory(prefix="train-hf-") as scratch:
         work = Path(args.work) if args.work else Path(scratch)
         records = []

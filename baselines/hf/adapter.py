@@ -13,9 +13,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from conflict_counts.baselines.hf.spans import CLAIM_LABEL, Spans, to_spans
-from conflict_counts.baselines.predictions import Document, document_record
 from conflict_counts.errors import InputError
 from conflict_counts.labels import ENTITY_LABELS
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Document
 from conflict_counts.text import sentences
 
 BATCH = 32  # sentences a forward pass

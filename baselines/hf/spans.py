@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from conflict_counts.baselines.predictions import Claim, Mention
 from conflict_counts.labels import CLAIM_TAGS, ENTITY_LABELS, NER_TAGS
 from conflict_counts.numbers import normalize
+from conflict_counts.records import Claim, Mention
 
 CLAIM_LABEL = "NUM"
 LABELS: tuple[str, ...] = (*NER_TAGS, *CLAIM_TAGS[1:])  # one tag set: entities and claim spans

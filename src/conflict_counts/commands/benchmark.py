@@ -1,6 +1,6 @@
 """Build, validate, run every baseline, score each, and print the leaderboard.
 
-The main job of the project (SPEC §2.2): ``build`` (refreshing the dataset card unless
+The main job of the project (README.md, Quick start): ``build`` (refreshing the dataset card unless
 ``--no-card``), ``validate``, then each baseline of the registry on the dataset (learned
 ones leave-one-document-out) and ``score`` of its predictions. The leaderboard (per task
 and per language, F1 with its 95 % bootstrap interval) goes to stdout and, unless
@@ -150,13 +150,13 @@ def _result(row: str, extractor, dataset: Path, folder: Path, samples: int) -> R
     """Run one extractor on the dataset, write its predictions to ``folder`` and score them."""
     import re
 
-    from conflict_counts.baselines.predictions import write_jsonl
-    from conflict_counts.commands.extract import dataset_documents
+    from conflict_counts.dataset import Dataset
+    from conflict_counts.predictions.writer import write_jsonl
     from conflict_counts.score.api import score
 
     entry = BASELINES[row.split(":")[0]]
     path = folder / (re.sub(r"[^\w.-]+", "-", row) + ".jsonl")
-    write_jsonl(extractor.predict(dataset_documents(str(dataset))), path)
+    write_jsonl(extractor.predict(Dataset(dataset).documents()), path)
     summary = getattr(extractor, "summary", None)
     if callable(summary):
         print(summary(), file=sys.stderr)
