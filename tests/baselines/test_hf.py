@@ -12,7 +12,7 @@ pytest.importorskip("torch")
 
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.cli import main
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 from tests.baselines.tiny_encoder import tiny_encoder
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"

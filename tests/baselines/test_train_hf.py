@@ -13,7 +13,7 @@ pytest.importorskip("accelerate")
 
 from conflict_counts.baselines.hf.spans import LABELS
 from conflict_counts.baselines.training import GoldData
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 from tests.baselines.tiny_encoder import tiny_encoder
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -57,7 +57,7 @@ class Result:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score import bootstrap
+    from conflict_counts.scorer import bootstrap
 
     samples = bootstrap.SAMPLES if args.samples is None else args.samples
     if samples < 0:
@@ -152,7 +152,7 @@ def _result(row: str, extractor, dataset: Path, folder: Path, samples: int) -> R
 
     from conflict_counts.dataset import Dataset
     from conflict_counts.predictions.writer import write_jsonl
-    from conflict_counts.score.api import score
+    from conflict_counts.scorer.api import score
 
     entry = BASELINES[row.split(":")[0]]
     path = folder / (re.sub(r"[^\w.-]+", "-", row) + ".jsonl")
@@ -173,8 +173,9 @@ def _f1(score: dict) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return [*lines, *("| " + " | ".join(row) + " |" for row in rows), ""]
+    from conflict_counts.markdown import table
+
+    return [*table(header, rows), ""]
 
 
 # column, task (registry.TASKS), path into the score report
@@ -201,13 +202,9 @@ def _per_language(path: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _cell(result: Result, task: str, path: tuple[str, ...]) -> str:
     """F1 [CI], or "–" for a task the baseline does not attempt."""
-    return _f1(_leaf(result.report, path)) if task in result.tasks else "–"
+    from conflict_counts.scorer.api import at_path
 
-
-def _leaf(tree: dict, path: tuple[str, ...]) -> dict:
-    for key in path:
-        tree = tree[key]
-    return tree
+    return _f1(at_path(result.report, path)) if task in result.tasks else "–"
 
 
 def leaderboard(results: list[Result], samples: int) -> str:
