@@ -17,6 +17,7 @@ __all__ = ["INSTALL_HINT", "available", "create"]
 
 
 def available() -> bool:
+    """Whether the ``hf`` extra is installed (checked without importing torch)."""
     return all(importlib.util.find_spec(m) is not None for m in ("transformers", "torch", "tokenizers"))
 
 

@@ -52,6 +52,8 @@ def check_model_folder(model: object) -> Path:
 
 
 class HFExtractor:
+    """A saved token classifier as an extractor: what it tags, with exact character offsets."""
+
     name = "hf"
 
     def __init__(self, folder: Path) -> None:
@@ -69,6 +71,7 @@ class HFExtractor:
         self.unread: list[tuple[str, str]] = []  # (doc_id, NUM span the normaliser could not read)
 
     def analyse(self, document: Document) -> Spans:
+        """The mentions and claim spans of one document, tagged sentence by sentence."""
         found = Spans()
         pieces = sentences(document.text)
         if not pieces:
@@ -80,12 +83,14 @@ class HFExtractor:
         return found
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document, in input order."""
         for document in documents:
             found = self.analyse(document)
             self.unread += [(document.doc_id, text) for text in found.unread]
             yield document_record(document, found.mentions, found.claims)
 
     def summary(self) -> str:
+        """What ``extract`` prints at the end: every NUM span the normaliser could not read."""
         lines = [
             f"hf: {doc_id}: NUM span not read as a number: {text[:80]!r}"
             for doc_id, text in self.unread

@@ -23,6 +23,8 @@ LABELS: tuple[str, ...] = (*NER_TAGS, *CLAIM_TAGS[1:])  # one tag set: entities 
 
 @dataclass
 class Spans:
+    """What a tagger found in one document, and the NUM spans that could not become claims."""
+
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # NUM spans the normaliser could not read
