@@ -31,7 +31,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def _parser(command: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    """The parser; given the ``command`` about to run, only that command's module is imported
+    (a scoring run does not pay for the builder's or the agreement's imports)."""
     parser = argparse.ArgumentParser(
         prog="conflict-counts",
         description="Build, validate, score and explore the ConflictCounts dataset.",
@@ -40,6 +42,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     modules: dict[str, object] = {}
     for name, module_name in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            subparsers.add_parser(name)
+            continue
         try:
             module = importlib.import_module(f"conflict_counts.commands.{module_name}")
         except ModuleNotFoundError as error:
@@ -53,7 +58,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser, modules = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser, modules = _parser(next((a for a in given if not a.startswith("-")), None))
     args = parser.parse_args(argv)
     try:
         return int(modules[args.command].run(args) or 0)

@@ -28,8 +28,7 @@ class LinkEvaluation:
     def scores(self, weights: np.ndarray) -> Tree:
         sums = self.tally.sums(weights)
         tree = accuracy(sums["correct"], sums["matched"])
-        bcubed = self.clusters.scores(weights)["bcubed"]
-        tree["bcubed"] = bcubed
+        tree["bcubed"] = self.clusters.scores(weights)["bcubed"]
         return tree
 
 
@@ -44,4 +43,4 @@ def evaluate(entities: EntityEvaluation, n_units: int) -> LinkEvaluation:
 
     # An unlinked prediction (or gold mention) is an entity of its own.
     clustering = Clustering.from_matching(gold.link, gold.unit, pred.link, pred.unit, (mg, mp))
-    return LinkEvaluation((mg, mp), correct, tally, ClusterScorer(clustering, n_units))
+    return LinkEvaluation((mg, mp), correct, tally, ClusterScorer(clustering, n_units, ("bcubed",)))

@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +21,10 @@ import pandas as pd
 
 from conflict_counts.errors import InputError, Problem, raise_if_any
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+from conflict_counts.score.bulk import check_chunk
 
 MAX_PROBLEMS = 100  # beyond this, only a count of the rest
+CHUNK = 2000  # prediction records checked together in bulk (score.bulk)
 
 DOCUMENT_KEYS = ("doc_id", "mentions", "claims")
 DOCUMENT_OPTIONAL = ("language", "text", "text_sha256")
@@ -100,12 +103,10 @@ def load_predictions(source: str | Path | Iterable[Mapping], documents: pd.DataF
             if _is_parquet(path):
                 _read_parquet(path, checker)
             else:
-                for line, obj in _read_jsonl(path, checker):
-                    checker.document(obj, line)
+                checker.documents(_read_jsonl(path, checker))
     else:
         checker = _Checker("<predictions>", texts, languages)
-        for line, obj in enumerate(source, start=1):
-            checker.document(obj, line)
+        checker.documents(enumerate(source, start=1))
     return checker.result()
 
 
@@ -187,6 +188,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.mentions: list[tuple] = []
         self.claims: list[tuple] = []
+        self.frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # rows checked in bulk, in order
         self.seen: dict[str, int] = {}
 
     def add(self, line: int | None, field: str | None, message: str) -> None:
@@ -199,8 +201,13 @@ class _Checker:
             note = f"{total} problems; the first {MAX_PROBLEMS} are listed"
             self.problems = [Problem(self.file, None, None, note), *shown]
         raise_if_any(self.problems)
-        mentions = pd.DataFrame(self.mentions, columns=list(MENTION_COLUMNS))
-        claims = pd.DataFrame(self.claims, columns=list(CLAIM_COLUMNS))
+        self.flush()
+        mentions, claims = (
+            pd.concat(
+                [f[side] for f in self.frames if len(f[side])] or [self.frames[0][side]], ignore_index=True
+            )
+            for side in (0, 1)
+        )
         for frame in (mentions, claims):
             for column in ("start", "end"):
                 frame[column] = frame[column].astype(np.int64)
@@ -209,6 +216,51 @@ class _Checker:
         for column in ("source_start", "source_end"):
             claims[column] = claims[column].astype(np.int64)
         return Predictions(mentions, claims, frozenset(self.seen), self.file)
+
+    def flush(self) -> None:
+        """Move the rows checked one by one so far behind the bulk-checked ones."""
+        if (self.mentions or self.claims) or not self.frames:
+            self.frames.append(
+                (
+                    pd.DataFrame(self.mentions, columns=list(MENTION_COLUMNS)),
+                    pd.DataFrame(self.claims, columns=list(CLAIM_COLUMNS)),
+                )
+            )
+        self.mentions, self.claims = [], []
+
+    def documents(self, records: Iterable[tuple[int, object]]) -> None:
+        """Check (line, record) pairs a chunk at a time: in bulk while a chunk is valid, else
+        record by record, which names each problem (problems stay in line order)."""
+        iterator = iter(records)
+        while True:
+            before = len(self.problems)
+            chunk = list(islice(iterator, CHUNK))
+            if not chunk:
+                return
+            bulk = None
+            if len(self.problems) == before:  # no unreadable line among them
+                bulk = check_chunk(
+                    chunk,
+                    self.texts,
+                    self.languages,
+                    self.seen,
+                    {
+                        "document": (DOCUMENT_KEYS, DOCUMENT_OPTIONAL),
+                        "mention": (MENTION_KEYS, MENTION_OPTIONAL),
+                        "claim": (CLAIM_KEYS, CLAIM_OPTIONAL),
+                    },
+                    MENTION_COLUMNS,
+                    CLAIM_COLUMNS,
+                )
+            if bulk is not None:
+                if self.mentions or self.claims:
+                    self.flush()
+                self.frames.append((bulk.mentions, bulk.claims))
+                self.seen.update(bulk.seen)
+                continue
+            for line, obj in chunk:
+                self.document(obj, line)
+            self.problems[before:] = sorted(self.problems[before:], key=lambda p: p.line or 0)
 
     # -- values ---------------------------------------------------------------------
     def integer(self, line: int | None, field: str, value: object, nullable: bool = False) -> int | None:
