@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from conflict_counts.cli import main
-from conflict_counts.score.predictions import CLAIM_COLUMNS
+from conflict_counts.predictions.reader import CLAIM_COLUMNS
 from tests.score.corpus import gold_frames, gold_predictions, write_jsonl
 
 
@@ -343,52 +342,3 @@ def test_parquet_written_by_pandas_with_float_offsets(
     assert code == 0, capsys.readouterr().err
     assert json.loads(report.read_text())["claims"]["full"]["f1"] == 1.0
     assert pd.read_parquet(tmp_path / "claims.parquet")["source_start"].dtype == "float64"
-
-
-def _parses(line: str) -> bool:
-    try:
-        json.loads(line)
-    except ValueError:
-        return False
-    return True
-
-
-def _documents(gold_dir: Path):
-    from conflict_counts.dataset import read_table
-
-    return read_table(gold_dir, "documents")
-
-
-@pytest.mark.parametrize("name", [n for n, (lines, _) in BAD.items() if all(_parses(x) for x in lines)])
-def test_bulk_check_never_accepts_a_bad_chunk(name: str, gold_dir: Path) -> None:
-    """The column-wise check hands every bad chunk to the item-by-item checker."""
-    from conflict_counts.score import predictions
-    from conflict_counts.score.bulk import check_chunk
-
-    documents = _documents(gold_dir)
-    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    languages = dict(zip(documents["doc_id"], documents["language"], strict=True))
-    records = [(i, json.loads(x)) for i, x in enumerate(BAD[name][0], start=1) if x.strip()]
-    keys = {
-        "document": (predictions.DOCUMENT_KEYS, predictions.DOCUMENT_OPTIONAL),
-        "mention": (predictions.MENTION_KEYS, predictions.MENTION_OPTIONAL),
-        "claim": (predictions.CLAIM_KEYS, predictions.CLAIM_OPTIONAL),
-    }
-    args = (texts, languages, {}, keys, predictions.MENTION_COLUMNS, CLAIM_COLUMNS)
-    assert check_chunk(records, *args) is None
-    assert check_chunk([(i, json.loads(x)) for i, x in enumerate(lines_of(good()), 1)], *args) is not None
-
-
-def test_bulk_and_item_checks_give_the_same_rows(gold_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from conflict_counts.score import predictions
-
-    objects = good()
-    objects[0]["mentions"][0]["mention_id"] = "m1"
-    objects[0]["claims"][0]["claim_id"] = 7
-    bulk = predictions.load_predictions(objects, _documents(gold_dir))
-    monkeypatch.setattr(predictions, "check_chunk", lambda *args: None)
-    items = predictions.load_predictions(objects, _documents(gold_dir))
-    assert sorted(bulk.doc_ids) == sorted(items.doc_ids)
-    for a, b in ((bulk.mentions, items.mentions), (bulk.claims, items.claims)):
-        assert len(a) > 0
-        pd.testing.assert_frame_equal(a, b)
