@@ -113,7 +113,7 @@ def synthesise(directory: Path, mentions: int, docs: int, claims: int, seed: int
         return [texts[d][s:e] for d, s, e in zip(docs_.tolist(), starts.tolist(), ends.tolist(), strict=True)]
 
     gold = directory / "gold"
-    gold.mkdir()
+    gold.mkdir(exist_ok=True)
     pq.write_table(
         pa.table({"doc_id": doc_ids, "language": ["sv"] * docs, "text": texts}), gold / "documents.parquet"
     )

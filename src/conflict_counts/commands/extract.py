@@ -56,6 +56,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="worker processes, each predicting whole batches of documents (default: all cores); "
         "output is identical and in input order for any N. Model adapters (llm, hf) run in one process",
     )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local: this machine, JSON Lines out; ray: Ray Data reads JSONL or Parquet, maps the "
+        "extractor over batches and writes Parquet parts into the new directory --out "
+        "(pip install 'conflict-counts[scale]')",
+    )
+    parser.add_argument("--ray-address", metavar="ADDRESS",
+                        help="ray: a running cluster (ray://head:10001, or auto); default: a local Ray")
     add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
 
 
@@ -84,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     _check_target(args.out, args.input)
     if args.jobs is not None and args.jobs < 1:
         raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")
+    if args.engine == "ray":
+        return _run_ray(args)
     documents, size = _documents(args)
     baseline = create(args.baseline, args.gold, vars(args))
     jobs = _jobs(args, baseline)
@@ -117,6 +127,31 @@ def run(args: argparse.Namespace) -> int:
     if callable(summary):
         print(summary(), file=sys.stderr)
     return 0
+
+
+def _run_ray(args: argparse.Namespace) -> int:
+    """Ray Data over the input (default: the dataset's documents table); bad rows reported."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        message = "Ray is not installed (pip install 'conflict-counts[scale]')"
+        raise InputError.at("command line", None, "--engine", message) from None
+    from conflict_counts import ray_engine
+    from conflict_counts.dataset import table_path
+
+    source = args.input or str(table_path(Path(args.gold), "documents"))
+    if "://" not in source and not Path(source).exists():
+        raise InputError.at(source, None, None, "no such file")
+    baseline = create(args.baseline, args.gold, vars(args))
+    written, bad = ray_engine.run(
+        source, args.out, baseline, address=args.ray_address, num_cpus=args.jobs,
+        batch_size=max(1, args.batch_size), default_language=args.lang,
+    )
+    for doc_id, error in bad:
+        print(f"error: {source}: doc_id {doc_id!r}: {error} (row left out)", file=sys.stderr)
+    print(f"{args.baseline} on ray: {written} documents -> {args.out}"
+          + (f"; {len(bad)} bad rows left out" if bad else ""), file=sys.stderr)
+    return 1 if bad else 0
 
 
 # -- parallel prediction ------------------------------------------------------------------
