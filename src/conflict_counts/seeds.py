@@ -61,7 +61,7 @@ MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 
 def document_id(text: str) -> str:
     """A new article's id: the first 16 hex digits of the SHA-256 of its text (``text_sha256``)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return text_sha256(text)[:16]
 
 
 def new_seed(directory: Path, body: str, published: str | None) -> tuple[Seed, list[tuple[Path, str]]]:
@@ -84,7 +84,7 @@ def new_seed(directory: Path, body: str, published: str | None) -> tuple[Seed, l
     index = 1 + max((int(SEED_NAME.match(s.seed_file)["index"]) for s in existing), default=-1)
     name = f"{index:03d}_{doc_id}.txt"
     raw = content.encode("utf-8")
-    seed = Seed(doc_id, name, published, text, hashlib.sha256(raw).hexdigest())
+    seed = Seed(doc_id, name, published, text, bytes_sha256(raw))
     listing = directory / CHECKSUMS
     sums = listing.read_text(encoding="utf-8") if listing.is_file() else ""
     return seed, [(directory / name, content), (listing, sums + f"{seed.file_sha256}  {name}\n")]

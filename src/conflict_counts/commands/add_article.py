@@ -29,12 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from conflict_counts.atomic import write_all
-    from conflict_counts.baselines.predictions import Document
     from conflict_counts.baselines.registry import create
     from conflict_counts.commands.extract import read_text
     from conflict_counts.exchange.folder import check_new_folder
     from conflict_counts.exchange.preannotate import predicted_document, task_folders
     from conflict_counts.exchange.transfer import write_folder
+    from conflict_counts.records import Document
     from conflict_counts.seeds import new_seed
     from conflict_counts.version import __version__
 
