@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quantulum-sizes", type=float, nargs=2, default=(0.25, 0.5),
                         help="English corpus sizes in MB for quantulum3")
     parser.add_argument("--gold", type=Path, default=Path("dataset"))
+    parser.add_argument("--jobs-size", type=float, default=10.0,
+                        help="MB of corpus for the `extract --jobs` ratio (0: skip)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
@@ -146,8 +148,36 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {kind} on {size:g} MB ...", file=sys.stderr)
             result = measure(kind, path, int(size * MB), args.gold)
             rows.append((kind, size, result))
+        parallel = jobs_ratio(corpus, args.gold, args.jobs_size, Path(folder)) if args.jobs_size else ""
     print(table(rows))
+    if parallel:
+        print(parallel)
     return 0
+
+
+def jobs_ratio(corpus: Path, gold: Path, megabytes: float, folder: Path) -> str:
+    """Wall seconds of the whole ``extract`` command with --jobs 1 and --jobs 2 on one input;
+    the outputs must be byte-identical. Every other process on the machine counts against it."""
+    prefix = folder / "jobs.jsonl"
+    with prefix.open("w", encoding="utf-8") as handle:
+        for record in _prefix(corpus, int(megabytes * MB)):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    seconds, outputs = {}, {}
+    for jobs in (1, 2):
+        print(f"measuring extract --jobs {jobs} on {megabytes:g} MB ...", file=sys.stderr)
+        out = folder / f"jobs{jobs}.out.jsonl"
+        command = [sys.executable, "-m", "conflict_counts.cli", "extract", "--baseline", "rules",
+                   "--gold", str(gold), "--input", str(prefix), "--out", str(out), "--jobs", str(jobs)]
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env={**os.environ, **ONE_CORE})
+        seconds[jobs] = time.perf_counter() - start
+        outputs[jobs] = out.read_bytes()
+    same = "identical" if outputs[1] == outputs[2] else "DIFFERENT"
+    return (
+        f"\nextract --baseline rules on {megabytes:g} MB, wall seconds (set-up included): "
+        f"--jobs 1 {seconds[1]:.1f} s, --jobs 2 {seconds[2]:.1f} s: {seconds[1] / seconds[2]:.2f}× "
+        f"(target ≥ 1.8× on 2 cores; {os.cpu_count()} cores, shared with other work); outputs {same}"
+    )
 
 
 NAMES = {

@@ -85,7 +85,8 @@ def run(
 
 
 def _read(ray, source: str):  # -> ray.data.Dataset
-    columns = ["doc_id", "text", "language"]
+    """Parquet by suffix (or a directory of parts), else JSON Lines; extract_batch picks the
+    columns it needs, so a missing one is reported row by row rather than failing the read."""
     if source.lower().endswith(PARQUET_SUFFIXES) or Path(source).is_dir():
-        return ray.data.read_parquet(source, columns=columns)
+        return ray.data.read_parquet(source)
     return ray.data.read_json(source)
