@@ -78,7 +78,7 @@ def test_ray_output_equals_the_local_output_row_for_row(
 def test_the_dataset_on_ray_scores_as_the_local_run(tmp_path: Path) -> None:
     """The default input is the dataset's documents table; the Parquet parts are predictions
     the scorer reads like the JSON Lines file, with the same report."""
-    from conflict_counts.score.api import score
+    from conflict_counts.scorer.api import score
 
     local, out = tmp_path / "local.jsonl", tmp_path / "ray"
     assert extract("--out", str(local), "--jobs", "1") == 0
