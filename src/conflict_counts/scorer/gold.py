@@ -15,7 +15,7 @@ import pandas as pd
 
 from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
-from conflict_counts.score.units import Units
+from conflict_counts.scorer.units import Units
 
 # Columns the scorer reads (the data model in README.md); other columns of the tables are ignored.
 COLUMNS: dict[str, tuple[str, ...]] = {
