@@ -13,7 +13,6 @@ field) and writes nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import sys
@@ -24,9 +23,10 @@ from pathlib import Path
 
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem
-from conflict_counts.layout import DATASET_DIR
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.predictions.writer import write_jsonl
 from conflict_counts.records import Document
+from conflict_counts.wording import counted
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BATCH = 64  # documents predicted together
@@ -48,8 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="language of a plain-text input (default for JSONL lines)")
     parser.add_argument("--out", required=True, metavar="FILE", help="predictions file to write (JSON Lines)")
-    parser.add_argument("--gold", default=str(DATASET_DIR), metavar="DIR",
-                        help="built dataset: default input, and training data of learned baselines")
+    parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
+                        help="built dataset: default input, and training data of learned baselines "
+                        f"({describe_default()})")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
     parser.add_argument(
         "--jobs", type=int, metavar="N",
@@ -119,8 +120,8 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     print(
-        f"{args.baseline}: {counts['documents']} documents, {counts['mentions']} mentions, "
-        f"{counts['claims']} claims -> {args.out}",
+        f"{args.baseline}: {counted(counts['documents'], 'document')}, "
+        f"{counted(counts['mentions'], 'mention')}, {counted(counts['claims'], 'claim')} -> {args.out}",
         file=sys.stderr,
     )
     summary = getattr(baseline, "summary", None)  # adapters add failures, unaligned quotes, tokens
@@ -269,21 +270,12 @@ Errors = list[tuple[str | None, str]]
 def _parse_line(
     raw: bytes, number: int, default_lang: str | None, seen: set[str]
 ) -> tuple[Document | None, Errors]:
-    if number == 1:
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
-        return None, []
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return None, [(None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, column {error.start + 1})")]
-    except json.JSONDecodeError as error:
-        return None, [(None, f"not valid JSON: {error.msg} (column {error.colno})")]
-    except RecursionError:
-        return None, [(None, "not valid JSON: nested too deeply")]
-    if not isinstance(record, dict):
-        got = type(record).__name__
-        return None, [(None, f"expected a JSON object with doc_id, text, language, got {got}")]
+    from conflict_counts.jsonl import BLANK, parse_object
+
+    record, error = parse_object(raw, number, "doc_id, text, language")
+    if error is not None or record is BLANK:
+        return None, [] if error is None else [(None, error)]
+    assert isinstance(record, dict)
     errors: Errors = []
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)
