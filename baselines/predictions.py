@@ -2,20 +2,21 @@
 
 Baselines build :class:`Mention` and :class:`Claim` records and :func:`document_record`
 turns them into one §4 JSON object a document. :func:`write_jsonl` streams such objects
-to a temporary file beside the target and renames it only when every object was written,
-so a failed or interrupted run never leaves a half-written predictions file.
+through :func:`conflict_counts.atomic.replacing`: the target is replaced only when every
+object was written, so a failed or interrupted run never leaves a half-written (or a
+temporary) predictions file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
+
+from conflict_counts.atomic import replacing
 
 
 @dataclass(frozen=True)
@@ -117,19 +118,11 @@ def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
     Memory does not grow with the input: each record is written as it comes. If the
     iterable raises, the temporary file is removed and ``target`` is left untouched.
     """
-    target = Path(target)
-    descriptor, name = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
     count = 0
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            for record in records:
-                handle.write(dumps(record))
-                count += 1
-        temporary.chmod(0o644)  # mkstemp makes the file private; predictions are not
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with replacing(target) as handle:
+        for record in records:
+            handle.write(dumps(record))
+            count += 1
     return count
 
 

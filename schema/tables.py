@@ -10,7 +10,6 @@ from conflict_counts.labels import (
     ENTITY_LABELS,
     LANGUAGES,
     PREDICATES,
-    QUALIFIER_BOUNDS,
     QUALIFIERS,
     SOURCE_TYPES,
     SPLITS,
@@ -100,23 +99,6 @@ class Claims(pa.DataFrameModel):
     @pa.dataframe_check(error="low must not exceed high")
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["low"] > df["high"]).fillna(False)
-
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
-    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
-        has_low = expected.map(lambda e: e[0])
-        has_high = expected.map(lambda e: e[1])
-        return (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
-
-    @pa.dataframe_check(error="exact and approx claims need low == high")
-    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        point = df["qualifier"].isin(["exact", "approx"])
-        return ~point | (df["low"] == df["high"]).fillna(False)
-
-    @pa.dataframe_check(error="range and vague claims need low < high")
-    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        interval = df["qualifier"].isin(["range", "vague"])
-        return ~interval | (df["low"] < df["high"]).fillna(False)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:

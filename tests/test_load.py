@@ -66,6 +66,9 @@ def test_tokens_config_has_class_labels(checkout: Path, tmp_path: Path) -> None:
     assert "B-FAC" in ner and claim == "['O', 'B-NUM', 'I-NUM']"
 
 
+HUNDREDS, THOUSANDS = "low: 200\n  high: 999", "low: 2000\n  high: 9999"  # "hundratals" re-annotated
+
+
 def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> None:
     project = _clone(tmp_path / "project")
     cache = tmp_path / "cache"
@@ -73,7 +76,7 @@ def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> 
     assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "200.0"]
 
     annotation = project / GOLD_DOC
-    annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
+    annotation.write_text(annotation.read_text().replace(HUNDREDS, THOUSANDS, 1))
     cwd = Path.cwd()
     try:
         os.chdir(project)
@@ -81,7 +84,7 @@ def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> 
     finally:
         os.chdir(cwd)
 
-    assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "300.0"]
+    assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "2000.0"]
 
 
 def test_released_version_is_loaded_from_its_tag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,7 +97,7 @@ def test_released_version_is_loaded_from_its_tag(tmp_path: Path, monkeypatch: py
     subprocess.run([*git, "commit", "-qm", "release"], check=True)
     subprocess.run([*git, "tag", "v1.0.0"], check=True)
     annotation = project / GOLD_DOC
-    annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
+    annotation.write_text(annotation.read_text().replace(HUNDREDS, THOUSANDS, 1))
     monkeypatch.chdir(project)
     assert main(["build"]) == 0
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
@@ -103,4 +106,4 @@ def test_released_version_is_loaded_from_its_tag(tmp_path: Path, monkeypatch: py
     working = loading.load("claims", project, cache_dir=str(tmp_path / "cache"))
 
     assert released[0]["low"] == 200.0
-    assert working[0]["low"] == 300.0
+    assert working[0]["low"] == 2000.0

@@ -8,3 +8,4 @@ GOLD_DIR = ANNOTATIONS_DIR / "gold"
 DATASET_DIR = Path("dataset")
 CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
+MANIFEST = "manifest.json"  # in every dataset folder the build writes

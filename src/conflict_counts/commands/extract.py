@@ -23,6 +23,7 @@ from conflict_counts.baselines.predictions import Document, write_jsonl
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.targets import check_output_files
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BATCH = 64  # documents predicted together
@@ -47,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    _check_target(args.out, args.input)
+    check_output_files({"--out": args.out}, [args.input, args.gold])
     documents, size = _documents(args)
     baseline = create(args.baseline, args.gold)
     progress = _progress(size)
@@ -186,17 +187,6 @@ def _parse_line(
 
 
 # -- output and progress ------------------------------------------------------------------
-def _check_target(out: str, source: str | None) -> None:
-    """Fail before any work if the output cannot be written or would replace the input."""
-    target = Path(out)
-    if not target.resolve().parent.is_dir():
-        raise InputError.at(out, None, None, "output directory does not exist")
-    if target.is_dir():
-        raise InputError.at(out, None, None, "is a directory, not a file")
-    if source is not None and Path(source).resolve() == target.resolve():
-        raise InputError.at(out, None, None, "would overwrite the input file")
-
-
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):

@@ -10,6 +10,7 @@ import pandas as pd
 
 from conflict_counts.dataset import read_table, table_path
 from conflict_counts.errors import Problem, raise_if_any
+from conflict_counts.layout import MANIFEST
 
 # Columns the scorer reads (the data model in README.md); other columns of the tables are ignored.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -74,12 +75,41 @@ class Gold:
 
 
 def load_gold(directory: str | Path) -> Gold:
-    """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory."""
+    """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory.
+
+    The folder is validated first: a damaged gold table would otherwise give plausible
+    but wrong scores. A built folder (it has a manifest) is validated as ``conflict-counts
+    validate`` does; a hand-made one (the three tables only) is held to the rules of a
+    prediction file: types, offsets inside the text, the qualifier table.
+    """
     directory = Path(directory)
+    if (directory / MANIFEST).is_file():
+        from conflict_counts.schema.directory import validate_directory
+
+        raise_if_any(validate_directory(directory))
     frames = {table: read_table(directory, table) for table in COLUMNS}
+    if not (directory / MANIFEST).is_file():
+        _check_hand_made(directory, frames["documents"])
     return Gold.from_frames(
         frames["documents"],
         frames["mentions"],
         frames["claims"],
         where=str(table_path(directory, "x").parent),
     )
+
+
+def _check_hand_made(directory: Path, documents: pd.DataFrame) -> None:
+    """Documents with unique ids and texts; mentions and claims read as predictions are."""
+    from conflict_counts.score.predictions import load_predictions
+
+    where = str(table_path(directory, "documents"))
+    problems = (
+        [Problem(where, None, "doc_id", "duplicate document ids")]
+        if documents["doc_id"].duplicated().any()
+        else []
+    )
+    for column in ("doc_id", "text", "language"):
+        if column in documents and not documents[column].map(lambda value: isinstance(value, str)).all():
+            problems.append(Problem(where, None, column, "expected a string in every row"))
+    raise_if_any(problems)
+    load_predictions(directory, documents)

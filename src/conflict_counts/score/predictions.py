@@ -9,7 +9,6 @@ input is collected and raised at once, one line each; a Parquet row is reported 
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,8 +17,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from conflict_counts.errors import InputError, Problem, raise_if_any
-from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+from conflict_counts.errors import InputError, Problem, quote, raise_if_any
+from conflict_counts.jsonl import read_lines
+from conflict_counts.labels import (
+    ENTITY_LABELS,
+    LANGUAGES,
+    PREDICATES,
+    QUALIFIERS,
+    SOURCE_TYPES,
+    bounds_problem,
+)
 
 MAX_PROBLEMS = 100  # beyond this, only a count of the rest
 
@@ -117,27 +124,11 @@ def _is_parquet(path: Path) -> bool:
 
 
 def _read_jsonl(path: Path, checker: _Checker) -> Iterator[tuple[int, object]]:
-    data = path.read_bytes()
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            checker.add(
-                number,
-                None,
-                f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, the line's byte {error.start + 1})",
-            )
-            continue
-        if number == 1:
-            text = text.removeprefix("\ufeff")
-        if not text.strip():
-            continue
-        try:
-            yield number, json.loads(text, parse_constant=_parse_constant)
-        except json.JSONDecodeError as error:
-            checker.add(number, None, f"not valid JSON: {error.msg} (column {error.colno})")
-        except RecursionError:
-            checker.add(number, None, "not valid JSON: nested too deeply")
+    for number, value, problem in read_lines(path.read_bytes().split(b"\n"), _parse_constant):
+        if problem is not None:
+            checker.add(number, None, problem)
+        else:
+            yield number, value
 
 
 def _read_parquet(path: Path, checker: _Checker) -> None:
@@ -215,8 +206,11 @@ class _Checker:
         if value is None and nullable:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        self.add(line, field, f"expected an integer, got {_type_name(value)} {value!r}"[:200])
+            if abs(value) < 2**63:
+                return value
+            self.add(line, field, f"integer of {len(str(abs(value)))} digits is out of range")
+            return None
+        self.add(line, field, f"expected an integer, got {_type_name(value)} {quote(value)}")
         return None
 
     def number(self, line: int | None, field: str, value: object) -> float | None:
@@ -224,11 +218,14 @@ class _Checker:
         if value is None:
             return math.nan
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, int) and abs(value) >= 10**308:
+                self.add(line, field, f"integer of {len(str(abs(value)))} digits is too large for a bound")
+                return None
             if isinstance(value, _NonFinite) or not math.isfinite(value):
                 self.add(line, field, f"{float(value)!r} is not allowed; use null for an open bound")
                 return None
             return float(value)
-        self.add(line, field, f"expected a number or null, got {_type_name(value)} {value!r}"[:200])
+        self.add(line, field, f"expected a number or null, got {_type_name(value)} {quote(value)}")
         return None
 
     def string(
@@ -242,10 +239,10 @@ class _Checker:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.add(line, field, f"expected a string, got {_type_name(value)} {value!r}"[:200])
+            self.add(line, field, f"expected a string, got {_type_name(value)} {quote(value)}")
             return None
         if choices is not None and value not in choices:
-            self.add(line, field, f"unknown value {value!r} (expected one of {', '.join(choices)})")
+            self.add(line, field, f"unknown value {quote(value)} (expected one of {', '.join(choices)})")
             return None
         return value
 
@@ -298,7 +295,7 @@ class _Checker:
             self.add(
                 line,
                 field,
-                f"{given!r} does not match the document text {actual!r} at {span[0]}:{span[1]}"[:300],
+                f"{quote(given)} does not match the document text {quote(actual)} at {span[0]}:{span[1]}",
             )
 
     def keys(
@@ -317,16 +314,14 @@ class _Checker:
                 self.add(line, f"{prefix}{key}", "missing")
         for key in item:
             if key not in required and key not in optional:
-                self.add(
-                    line, f"{prefix}{key}", f"unknown key (expected {', '.join(required + optional)})"[:300]
-                )
+                self.add(line, f"{prefix}{key}", f"unknown key (expected {', '.join(required + optional)})")
         return True
 
     # -- documents ------------------------------------------------------------------
     def doc_id(self, line: int | None, value: object) -> str | None:
         doc_id = self.string(line, "doc_id", value)
         if doc_id is not None and doc_id not in self.texts:
-            self.add(line, "doc_id", f"unknown document {doc_id!r}: not among the gold documents")
+            self.add(line, "doc_id", f"unknown document {quote(doc_id)}: not among the gold documents")
             return None
         return doc_id
 
@@ -337,7 +332,9 @@ class _Checker:
         doc_id = self.doc_id(line, obj.get("doc_id")) if "doc_id" in obj else None
         if doc_id is not None:
             if doc_id in self.seen:
-                self.add(line, "doc_id", f"duplicate document {doc_id!r} (first on line {self.seen[doc_id]})")
+                self.add(
+                    line, "doc_id", f"duplicate document {quote(doc_id)} (first on line {self.seen[doc_id]})"
+                )
                 return
             self.seen[doc_id] = line
         text = self.texts.get(doc_id) if doc_id is not None else None
@@ -383,7 +380,7 @@ class _Checker:
                     self.add(
                         line,
                         f"{key}[{index}].{id_key}",
-                        f"duplicate id {value!r} (first at {key}[{first[value]}])",
+                        f"duplicate id {quote(value)} (first at {key}[{first[value]}])",
                     )
                 else:
                     first[value] = index
@@ -412,9 +409,14 @@ class _Checker:
         span = self.span(line, prefix, item, "start", "end", text)
         low = self.number(line, f"{prefix}low", item.get("low"))
         high = self.number(line, f"{prefix}high", item.get("high"))
-        if low is not None and high is not None and low > high:
+        inverted = low is not None and high is not None and low > high
+        if inverted:
             self.add(line, f"{prefix}high", f"{high:g} is below low {low:g}")
         qualifier = self.string(line, f"{prefix}qualifier", item.get("qualifier"), QUALIFIERS)
+        if low is not None and high is not None and qualifier is not None and not inverted:
+            problem = bounds_problem(qualifier, low, high)
+            if problem is not None:
+                self.add(line, f"{prefix}qualifier", f"{problem} (the gold's qualifier table)")
         predicate = self.string(line, f"{prefix}predicate", item.get("predicate"), PREDICATES)
         source = self.span(line, prefix, item, "source_start", "source_end", text, nullable=True)
         self.span(line, prefix, item, "counted_start", "counted_end", text, nullable=True)
