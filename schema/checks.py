@@ -11,10 +11,10 @@ import hashlib
 from collections.abc import Callable, Iterator
 
 import pandas as pd
-from conflict_counts.schema.failures import Failure
 
 from conflict_counts.bio import token_view
 from conflict_counts.labels import bounds_problem
+from conflict_counts.schema.failures import Failure
 from conflict_counts.text import sentence_index, sentences
 
 Frames = dict[str, pd.DataFrame]

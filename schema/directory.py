@@ -6,9 +6,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from conflict_counts.schema.failures import Failure
-from conflict_counts.schema.validate import validate_tables
-
 from conflict_counts.dataset import (
     TABLES,
     content_checksum,
@@ -20,6 +17,8 @@ from conflict_counts.dataset import (
 )
 from conflict_counts.errors import InputError, Problem, quote
 from conflict_counts.layout import MANIFEST
+from conflict_counts.schema.failures import Failure
+from conflict_counts.schema.validate import validate_tables
 
 CROISSANT = "croissant.json"
 

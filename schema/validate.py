@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
+
 from conflict_counts.schema.checks import CROSS_TABLE_CHECKS, Frames
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.tables import MODELS

@@ -3,7 +3,7 @@
     python scripts/eval_normalizer.py [NUMERALS_JSONL] [--min-accuracy 0.95]
 
 The corpus (sv, nb, da, en numerals with their values, see its README) was written for
-another system, so it is an outside check of ``conflict_counts.baselines.numbers``.
+another system, so it is an outside check of ``conflict_counts.numbers``.
 A row is correct when the normaliser's interval is exactly that value (low == high ==
 value). Rows outside what news counts need are left out by the general rules in
 ``OUT_OF_SCOPE`` and listed with their reason; there are no per-row exceptions.
@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflict_counts.baselines.numbers import normalize
+from conflict_counts.numbers import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = ROOT / ".." / "shared" / "external" / "duckling-numerals" / "numerals.jsonl"

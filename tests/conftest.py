@@ -6,8 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from conflict_counts.cli import main
+
+# No property test has a deadline: a busy machine must not turn a slow example into a failure.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -38,3 +43,11 @@ def run_cli(capsys: pytest.CaptureFixture[str]):
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    """The scorer tests' small gold corpus (``tests/score/corpus.py``) as a built dataset folder."""
+    from tests.score.corpus import gold_frames, write_gold
+
+    return write_gold(tmp_path / "dataset", *gold_frames())

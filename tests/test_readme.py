@@ -28,3 +28,23 @@ def test_prediction_format_example_matches_the_gold() -> None:
         assert (gold["low"], gold["high"], gold["qualifier"], gold["group_id"]) == (
             claim["low"], claim["high"], claim["qualifier"], claim["group_id"]
         )
+
+
+def test_shell_recipe_loads_a_release_on_a_clone_without_tags(tmp_path, monkeypatch) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_load import git_clone
+
+    section = CARD[CARD.index("In the shell, a released version") :]
+    recipe = re.search(r"```bash\n(.*?)```", section, re.DOTALL).group(1)
+    clone = git_clone(tmp_path / "clone")
+    env = {**os.environ, "HF_DATASETS_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1",
+           "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
+    script = recipe.replace("python3 -c", f"{sys.executable} -c")
+    result = subprocess.run(["bash", "-euc", script], cwd=clone, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "num_rows: 34" in result.stdout
+    manifest = json.loads((tmp_path / "conflict-counts-1.0.0/dataset/manifest.json").read_text())
+    assert manifest["version"] == "1.0.0"

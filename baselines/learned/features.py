@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from conflict_counts.baselines.numbers.lexicon import lexicon
+from conflict_counts.numbers.lexicon import lexicon
 
 WINDOW = 2  # neighbours on each side
 

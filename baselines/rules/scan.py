@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from conflict_counts.baselines.numbers.patterns import prefix_tree
+from conflict_counts.numbers.patterns import prefix_tree
 
 _LITERAL = re.compile(r"[^\\()\[\]?*+{}|^$.\s]*")  # up to regex syntax or a space
 

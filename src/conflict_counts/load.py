@@ -1,7 +1,8 @@
 """Loading the dataset with `datasets`, guarded against its two local-folder traps.
 
 1. ``revision=`` is ignored for a local folder: a released version is loaded from its
-   own export (``git archive`` of the tag), never from whatever the work tree holds.
+   own export (``git archive`` of the commit that ``releases.tsv`` records for it, so no
+   tag is needed), never from whatever the work tree holds.
 2. The cache key of a local folder ignores file contents: the card header carries each
    table's checksum (see :mod:`conflict_counts.builder.card`), and :func:`load` checks the
    rows it got against ``dataset/manifest.json``, reloading once without the cache if
@@ -15,46 +16,66 @@ import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import datasets
-
-from conflict_counts.dataset import content_checksum, read_manifest
+from conflict_counts.dataset import TABLES, content_checksum, read_manifest
 from conflict_counts.errors import InputError
-from conflict_counts.layout import DATASET_DIR
+from conflict_counts.layout import CARD, DATASET_DIR
+from conflict_counts.location import dataset_root, is_dataset_root
+from conflict_counts.releases import RECORD, find_release, has_commit
+
+if TYPE_CHECKING:
+    import datasets
 
 EXPORT_CACHE = Path(tempfile.gettempdir()) / "conflict-counts-releases"
 
 
 def export_release(root: Path, version: str, cache: Path = EXPORT_CACHE) -> Path:
-    """The tree of tag ``v<version>`` in its own folder (made once, keyed by commit)."""
-    tag = version if version.startswith("v") else f"v{version}"
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--verify", f"{tag}^{{commit}}"],
-            check=True, capture_output=True, text=True,
-        ).stdout.strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        raise InputError.at(str(root), None, "version", f"no git tag {tag!r} in this checkout") from None
-    target = Path(cache) / f"{tag}-{commit[:12]}"
+    """The card and dataset of a released version in their own folder (made once, keyed by commit)."""
+    release = find_release(Path(root) / RECORD, version)
+    if not has_commit(root, release.commit):
+        message = f"release {release.version} is commit {release.commit[:12]}, which this checkout lacks"
+        raise InputError.at(str(root), None, "version", message)
+    target = Path(cache) / f"v{release.version}-{release.commit[:12]}"
     if not (target / DATASET_DIR / "manifest.json").is_file():
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=tar", commit, "README.md", str(DATASET_DIR)],
-            check=True, capture_output=True,
-        ).stdout
+        archive = _archive(Path(root), release.commit)
         Path(cache).mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=cache))
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(staging, filter="data")
         if not target.exists():  # another process may have exported it meanwhile
             staging.rename(target)
+    recorded = read_manifest(target / DATASET_DIR).get("version")
+    if recorded != release.version:
+        message = f"commit {release.commit[:12]} holds dataset {recorded}, not {release.version}"
+        raise InputError.at(str(Path(root) / RECORD), None, "version", message)
     return target
 
 
+def _archive(root: Path, commit: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", commit, CARD.as_posix(), DATASET_DIR.as_posix()],
+        check=True, capture_output=True,
+    ).stdout
+
+
 def load(
-    config: str, root: Path | str = ".", version: str | None = None, **kwargs: object
+    config: str, root: Path | str | None = None, version: str | None = None, **kwargs: object
 ) -> datasets.Dataset:
-    """``datasets.load_dataset(root, config, split="test")``, verified against the manifest."""
-    folder = export_release(Path(root), version) if version else Path(root)
+    """``datasets.load_dataset(root, config, split="test")``, verified against the manifest.
+
+    ``root`` is a checkout (default: see :mod:`conflict_counts.location`); ``version``
+    a released version, loaded from the commit ``releases.tsv`` records for it.
+    """
+    import datasets
+
+    if config not in TABLES:
+        raise InputError.at("load", None, "config", f"no config {config!r}; one of {', '.join(TABLES)}")
+    folder = Path(root).resolve() if root is not None else dataset_root()
+    if version is not None:
+        folder = _release_folder(folder, version)
+    if not is_dataset_root(folder):
+        raise InputError.at(str(folder), None, None, "no dataset card and dataset/manifest.json here")
     expected = read_manifest(folder / DATASET_DIR)["tables"][config]["content_sha256"]
     dataset = datasets.load_dataset(str(folder), config, split="test", **kwargs)
     if content_checksum(dataset.data.table) != expected:
@@ -64,3 +85,15 @@ def load(
         if content_checksum(dataset.data.table) != expected:
             raise InputError.at(str(folder), None, config, "loaded rows differ from dataset/manifest.json")
     return dataset
+
+
+def _release_folder(root: Path, version: str) -> Path:
+    """A released version: its git export in a checkout, else the shipped dataset if it is that version."""
+    version = version.removeprefix("v")
+    if (root / ".git").exists() or not is_dataset_root(root):
+        return export_release(root, version)
+    shipped = read_manifest(root / DATASET_DIR).get("version")
+    if shipped != version:
+        message = f"the dataset here is {shipped}; loading {version} needs a git checkout of ConflictCounts"
+        raise InputError.at(str(root), None, "version", message)
+    return root

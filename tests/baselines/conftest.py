@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conflict_counts.baselines.predictions import Document
+
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.records import Document
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"
 

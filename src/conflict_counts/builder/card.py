@@ -13,17 +13,19 @@ from pathlib import Path
 import yaml
 
 from conflict_counts.builder.features import features_for
-from conflict_counts.builder.writer import PENDING_CARD
+from conflict_counts.builder.writer import PENDING_CARD, SplitSize
 from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, read_manifest, table_path
 from conflict_counts.errors import InputError, Problem
 
 
-def yaml_header(version: str, num_rows: dict[str, int], checksums: dict[str, str]) -> str:
+def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, str]) -> str:
     """Front matter declaring every config, its Parquet file and its features.
 
     Each config's ``description`` carries the table's content checksum. `datasets` keys
     its cache for a local folder on this header, not on the files (huggingface/datasets#2956),
     so a rebuild that changes rows changes the header and can never be served stale.
+    ``dataset_info`` holds every field `datasets` requires there (``num_bytes`` included),
+    else it drops the splits with a warning on every load.
     """
     header = {
         "pretty_name": "ConflictCounts",
@@ -47,7 +49,12 @@ def yaml_header(version: str, num_rows: dict[str, int], checksums: dict[str, str
             {
                 "config_name": name,
                 "features": features_for(name)._to_yaml_list(),
-                "splits": [{"name": "test", "num_examples": num_rows[name]}],
+                "splits": [
+                    {"name": "test", "num_bytes": sizes[name].num_bytes,
+                     "num_examples": sizes[name].num_examples}
+                ],
+                "download_size": sizes[name].download_size,
+                "dataset_size": sizes[name].num_bytes,
             }
             for name in TABLES
         ],

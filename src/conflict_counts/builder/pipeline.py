@@ -17,7 +17,7 @@ from conflict_counts.annotations.reader import ENTITIES_FILE, GROUPS_FILE, colle
 from conflict_counts.builder.card import replace_block, replace_header, yaml_header
 from conflict_counts.builder.statistics import conflicting_groups, per_language
 from conflict_counts.builder.tables import BuiltTables, build_tables
-from conflict_counts.builder.writer import write_dataset
+from conflict_counts.builder.writer import encode_table, split_size, write_dataset
 from conflict_counts.dataset import content_checksum, read_manifest, to_frame
 from conflict_counts.errors import InputError, Problem, raise_if_any
 from conflict_counts.release.croissant import changelog_date, croissant, file_digests, to_json_bytes
@@ -126,9 +126,9 @@ def check_changelog(changelog: Path, version: str) -> list[Problem]:
 
 def updated_card(card: str, report: BuildReport, version: str) -> str:
     tables, frames = report.tables.tables, report.frames
-    rows = {name: table.num_rows for name, table in tables.items()}
+    sizes = {name: split_size(encode_table(table, name, version), name) for name, table in tables.items()}
     checksums = {name: content_checksum(table) for name, table in tables.items()}
-    card = replace_header(card, yaml_header(version, rows, checksums))
+    card = replace_header(card, yaml_header(version, sizes, checksums))
     card = replace_block(card, "version", f"**Dataset version {version}**")
     card = replace_block(card, "statistics", per_language(frames))
     return replace_block(card, "conflicts", conflicting_groups(frames, report.group_descriptions))

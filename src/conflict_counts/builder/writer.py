@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import pyarrow as pa
@@ -39,6 +41,40 @@ def _with_metadata(table: pa.Table, name: str, version: str) -> pa.Table:
     hf = json.dumps({"info": {"features": features_for(name).to_dict()}}, sort_keys=True)
     ours = json.dumps({"name": "conflict-counts", "table": name, "version": version}, sort_keys=True)
     return table.replace_schema_metadata({"huggingface": hf, "conflict_counts": ours})
+
+
+def encode_table(table: pa.Table, name: str, version: str) -> bytes:
+    """The Parquet file of one table, exactly as the build writes it."""
+    buffer = BytesIO()
+    pq.write_table(_with_metadata(table, name, version), buffer, **WRITE_OPTIONS)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class SplitSize:
+    """What `datasets` records for a split: it checks the card's ``splits`` for these fields."""
+
+    num_examples: int
+    num_bytes: int  # Arrow bytes `datasets` writes to its cache
+    download_size: int  # bytes of the Parquet file
+
+
+def split_size(parquet: bytes, name: str) -> SplitSize:
+    """The sizes `datasets` computes when it prepares this Parquet file.
+
+    Its Parquet reader yields one Arrow table per row group, cast to the features, and its
+    writer adds up their ``nbytes``; doing the same here keeps the card's ``num_bytes``
+    equal to what `datasets` reports (a test checks it).
+    """
+    from datasets.table import table_cast
+
+    schema = features_for(name).arrow_schema
+    file = pq.ParquetFile(BytesIO(parquet))
+    num_bytes = sum(
+        table_cast(file.read_row_group(group).combine_chunks(), schema).nbytes
+        for group in range(file.num_row_groups)
+    )
+    return SplitSize(file.metadata.num_rows, num_bytes, len(parquet))
 
 
 def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
@@ -85,7 +121,7 @@ def write_dataset(
 
     def fill(staging: Path) -> None:
         for name, table in tables.items():
-            pq.write_table(_with_metadata(table, name, version), table_path(staging, name), **WRITE_OPTIONS)
+            table_path(staging, name).write_bytes(encode_table(table, name, version))
         document = json.dumps(manifest(tables, version), indent=2, sort_keys=True) + "\n"
         (staging / MANIFEST).write_text(document, encoding="utf-8")
         for name, content in (extras(staging) if extras else {}).items():

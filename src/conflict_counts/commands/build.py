@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from conflict_counts import version
 from conflict_counts.builder.card import described_folder
 from conflict_counts.builder.pipeline import build
 from conflict_counts.errors import InputError
 from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS_DIR
-from conflict_counts.version import __version__
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +32,10 @@ def run(args: argparse.Namespace) -> int:
             f"{args.card} describes this folder; building it without the card would make them disagree "
             "(drop --no-card, or build into another --out)",
         )
-    report = build(args.seeds, args.annotations, args.out, __version__, args.changelog, card)
+    report = build(args.seeds, args.annotations, args.out, version.__version__, args.changelog, card)
     tables = report.tables.tables
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
-    print(f"built {args.out} (version {__version__}): {counts}")
+    print(f"built {args.out} (version {version.__version__}): {counts}")
     print(
         f"tokens view: {report.tables.off_boundary_spans} span(s) not on token boundaries "
         f"(tagged on the whole token), {report.tables.unprojected_spans} not projected",

@@ -1,4 +1,4 @@
-"""Run a baseline on the dataset or on any text and write predictions (SPEC §4 JSON Lines).
+"""Run a baseline on the dataset or on any text and write predictions (README.md, Prediction format).
 
 Input: the built dataset's documents (default), a plain-text file (one document; give
 ``--lang``), or JSON Lines (``.jsonl``/``.ndjson``) with ``doc_id``, ``text`` and
@@ -13,16 +13,17 @@ field) and writes nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from conflict_counts.baselines.predictions import Document, write_jsonl
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
-from conflict_counts.errors import InputError, Problem
+from conflict_counts.errors import InputError, Problem, quote
+from conflict_counts.jsonl import read_lines
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.predictions.writer import write_jsonl
+from conflict_counts.records import Document
 from conflict_counts.targets import check_output_files
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -32,7 +33,10 @@ MAX_PROBLEMS = 50
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--baseline", required=True, choices=tuple(BASELINES), help="which baseline to run")
+    parser.add_argument(
+        "--baseline", required=True, metavar="NAME",
+        help=f"which extractor to run: {', '.join(BASELINES)}, or package.module:factory for one's own",
+    )
     parser.add_argument(
         "--input",
         metavar="FILE",
@@ -45,12 +49,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default=str(DATASET_DIR), metavar="DIR",
                         help="built dataset: default input, and training data of learned baselines")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
+    add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
+
+
+def add_adapter_arguments(group) -> None:  # argparse group or parser
+    """The options of the configured extractors; their values are checked when one is created."""
+    group.add_argument("--model", metavar="NAME|PATH",
+                       help="llm: model name at the endpoint; hf: local token-classification model folder")
+    group.add_argument("--base-url", metavar="URL",
+                       help="llm: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1")
+    group.add_argument("--api-key-env", metavar="VAR", default="OPENAI_API_KEY",
+                       help="llm: environment variable holding the API key (default: OPENAI_API_KEY)")
+    group.add_argument("--temperature", type=float, default=0.0, help="llm: sampling temperature (default 0)")
+    group.add_argument("--shots", type=int, default=0, metavar="K",
+                       help="llm: worked examples from other documents in the prompt (default 0)")
+    group.add_argument("--concurrency", type=int, default=4, metavar="N",
+                       help="llm: requests at once (default 4)")
+    group.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                       help="llm: per request (default 120)")
+    group.add_argument("--max-retries", type=int, default=4, metavar="N",
+                       help="llm: retries with backoff on 429, 5xx and timeouts (default 4)")
+    group.add_argument("--cache", metavar="DIR",
+                       help="llm: folder of answers kept between runs; a rerun resumes from it")
 
 
 def run(args: argparse.Namespace) -> int:
     check_output_files({"--out": args.out}, [args.input, args.gold])
     documents, size = _documents(args)
-    baseline = create(args.baseline, args.gold)
+    baseline = create(args.baseline, args.gold, vars(args))
     progress = _progress(size)
     counts = {"documents": 0, "mentions": 0, "claims": 0}
 
@@ -76,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
         f"{counts['claims']} claims -> {args.out}",
         file=sys.stderr,
     )
+    summary = getattr(baseline, "summary", None)  # adapters add failures, unaligned quotes, tokens
+    if callable(summary):
+        print(summary(), file=sys.stderr)
     return 0
 
 
@@ -83,7 +112,9 @@ def run(args: argparse.Namespace) -> int:
 def _documents(args: argparse.Namespace) -> tuple[Iterable[Document], int | None]:
     """The documents to predict and the input size in bytes (None: the dataset)."""
     if args.input is None:
-        return dataset_documents(args.gold, args.lang), None
+        from conflict_counts.dataset import Dataset
+
+        return Dataset(args.gold).documents(args.lang), None
     path = Path(args.input)
     if not path.is_file():
         raise InputError.at(args.input, None, None, "no such file")
@@ -95,18 +126,6 @@ def _documents(args: argparse.Namespace) -> tuple[Iterable[Document], int | None
         message = f"required for a plain-text input (one of {choices})"
         raise InputError.at("command line", None, "--lang", message)
     return [read_text(path, args.lang)], size
-
-
-def dataset_documents(gold_dir: str, lang: str | None = None) -> list[Document]:
-    """The documents of a built dataset, in doc_id order (optionally one language)."""
-    from conflict_counts.dataset import read_table
-
-    frame = read_table(Path(gold_dir), "documents").sort_values("doc_id")
-    return [
-        Document(str(d), str(t), str(g))
-        for d, t, g in zip(frame["doc_id"], frame["text"], frame["language"], strict=True)
-        if lang is None or g == lang
-    ]
 
 
 def read_text(path: Path, lang: str) -> Document:
@@ -132,8 +151,8 @@ def read_jsonl(path: Path, default_lang: str | None) -> Iterator[Document]:
     seen: set[str] = set()
     name = str(path)
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            document, errors = _parse_line(raw, number, default_lang, seen)
+        for number, record, problem in read_lines(handle):
+            document, errors = _document(record, problem, default_lang, seen)
             problems += [Problem(name, number, field, message) for field, message in errors]
             if document is not None and not problems:
                 yield document
@@ -148,21 +167,12 @@ def read_jsonl(path: Path, default_lang: str | None) -> Iterator[Document]:
 Errors = list[tuple[str | None, str]]
 
 
-def _parse_line(
-    raw: bytes, number: int, default_lang: str | None, seen: set[str]
+def _document(
+    record: object, problem: str | None, default_lang: str | None, seen: set[str]
 ) -> tuple[Document | None, Errors]:
-    if number == 1:
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
-        return None, []
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return None, [(None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, column {error.start + 1})")]
-    except json.JSONDecodeError as error:
-        return None, [(None, f"not valid JSON: {error.msg} (column {error.colno})")]
-    except RecursionError:
-        return None, [(None, "not valid JSON: nested too deeply")]
+    """One parsed line (or the problem of an unparsable one) as a document."""
+    if problem is not None:
+        return None, [(None, problem)]
     if not isinstance(record, dict):
         got = type(record).__name__
         return None, [(None, f"expected a JSON object with doc_id, text, language, got {got}")]
@@ -170,15 +180,15 @@ def _parse_line(
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        got = f"expected a non-empty string, got {doc_id!r}"[:200]
+        got = f"expected a non-empty string, got {quote(doc_id)}"
         errors.append(("doc_id", "missing" if doc_id is None else got))
     elif doc_id in seen:
-        errors.append(("doc_id", f"duplicate document id {doc_id!r}"))
+        errors.append(("doc_id", f"duplicate document id {quote(doc_id)}"))
     if not isinstance(text, str):
         got = f"expected a string, got {type(text).__name__}"
         errors.append(("text", "missing" if text is None else got))
     if language not in LANGUAGES:
-        expected = f"{language!r} is not one of {', '.join(LANGUAGES)}"
+        expected = f"{quote(language)} is not one of {', '.join(LANGUAGES)}"
         errors.append(("language", "missing (or give --lang)" if language is None else expected))
     if errors:
         return None, errors

@@ -14,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from conflict_counts.baselines.numbers import LANGS, normalize
-from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.errors import InputError, Problem, quote, raise_if_any
+from conflict_counts.jsonl import read_lines
+from conflict_counts.numbers import LANGS, normalize
 
 _COMMAND_LINE = "command line"
 
@@ -41,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.at(_COMMAND_LINE, None, "--lang", f"required with TEXT; one of {LANGS}")
     else:
         items = [(text, args.lang) for text in args.texts]
+        for text in args.texts:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as lone surrogates
+                raise InputError.at(_COMMAND_LINE, None, "TEXT", f"not valid UTF-8: {quote(text)}") from None
     lines = [json.dumps(_result(text, lang), ensure_ascii=False) + "\n" for text, lang in items]
     sys.stdout.write("".join(lines))
     return 0
@@ -67,8 +73,8 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
     label = "<stdin>" if name == "-" else name
     items: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for number, raw in enumerate(data.splitlines(), start=1):
-        item, errors = _parse_line(raw, default_lang)
+    for number, record, problem in read_lines(data.splitlines()):
+        item, errors = _item(record, problem, default_lang)
         problems += [Problem(label, number, field, message) for field, message in errors]
         if item is not None:
             items.append(item)
@@ -79,24 +85,20 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
 Errors = list[tuple[str | None, str]]  # (field, message) of one line
 
 
-def _parse_line(raw: bytes, default_lang: str | None) -> tuple[tuple[str, str] | None, Errors]:
-    """One JSONL line → (text, lang), or None with what is wrong with it (blank: neither)."""
-    if not raw.strip():
-        return None, []
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return None, [(None, f"not UTF-8 (byte {error.start + 1})")]
-    except json.JSONDecodeError as error:
-        return None, [(None, f"not valid JSON: {error.msg} (column {error.colno})")]
+def _item(
+    record: object, problem: str | None, default_lang: str | None
+) -> tuple[tuple[str, str] | None, Errors]:
+    """One parsed JSONL line → (text, lang), or None with what is wrong with it."""
+    if problem is not None:
+        return None, [(None, problem)]
     if not isinstance(record, dict):
         return None, [(None, f"expected a JSON object, got {type(record).__name__}")]
     text = record.get("text")
     lang = record.get("lang", default_lang)
     errors: Errors = []
     if not isinstance(text, str):
-        errors.append(("text", "missing" if text is None else f"expected a string, got {text!r}"))
+        errors.append(("text", "missing" if text is None else f"expected a string, got {quote(text)}"))
     if lang not in LANGS:
-        message = "missing (or give --lang)" if lang is None else f"{lang!r} is not one of {LANGS}"
+        message = "missing (or give --lang)" if lang is None else f"{quote(lang)} is not one of {LANGS}"
         errors.append(("lang", message))
     return (None, errors) if errors else ((text, lang), [])

@@ -25,14 +25,14 @@ import numpy as np
 import pandas as pd
 
 from conflict_counts.labels import ENTITY_LABELS
-from conflict_counts.score.counts import Tally, Tree, prf
-from conflict_counts.score.matching import (
+from conflict_counts.matching import (
     canonical_rank,
     codes,
     dense_rank,
     greedy_match,
     overlapping_pairs,
 )
+from conflict_counts.score.counts import Tally, Tree, prf
 from conflict_counts.score.units import Units
 
 SCHEMAS: tuple[str, ...] = ("strict", "exact", "partial", "ent_type")

@@ -1,4 +1,8 @@
-"""The gold side of scoring: the documents, mentions and claims tables of a built dataset."""
+"""The gold side of scoring: the columnar view of a built dataset's documents, mentions and claims.
+
+The scorer works on whole columns at once, so it takes the frames of
+:class:`conflict_counts.dataset.Dataset` as they are, sorted, instead of records.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conflict_counts.dataset import read_table, table_path
+from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
 from conflict_counts.layout import MANIFEST
 
@@ -82,34 +86,29 @@ def load_gold(directory: str | Path) -> Gold:
     validate`` does; a hand-made one (the three tables only) is held to the rules of a
     prediction file: types, offsets inside the text, the qualifier table.
     """
-    directory = Path(directory)
-    if (directory / MANIFEST).is_file():
+    dataset = Dataset(directory)
+    if (dataset.directory / MANIFEST).is_file():
         from conflict_counts.schema.directory import validate_directory
 
-        raise_if_any(validate_directory(directory))
-    frames = {table: read_table(directory, table) for table in COLUMNS}
-    if not (directory / MANIFEST).is_file():
-        _check_hand_made(directory, frames["documents"])
-    return Gold.from_frames(
-        frames["documents"],
-        frames["mentions"],
-        frames["claims"],
-        where=str(table_path(directory, "x").parent),
-    )
+        raise_if_any(validate_directory(dataset.directory))
+    else:
+        _check_hand_made(dataset)
+    return Gold.from_frames(*(dataset.table(table) for table in COLUMNS), where=str(dataset.directory))
 
 
-def _check_hand_made(directory: Path, documents: pd.DataFrame) -> None:
+def _check_hand_made(dataset: Dataset) -> None:
     """Documents with unique ids and texts; mentions and claims read as predictions are."""
-    from conflict_counts.score.predictions import load_predictions
+    from conflict_counts.predictions.reader import load_predictions
 
-    where = str(table_path(directory, "documents"))
+    documents = dataset.table("documents")
+    where = str(dataset.directory / "documents.parquet")
     problems = (
         [Problem(where, None, "doc_id", "duplicate document ids")]
-        if documents["doc_id"].duplicated().any()
+        if "doc_id" in documents and documents["doc_id"].duplicated().any()
         else []
     )
     for column in ("doc_id", "text", "language"):
         if column in documents and not documents[column].map(lambda value: isinstance(value, str)).all():
             problems.append(Problem(where, None, column, "expected a string in every row"))
     raise_if_any(problems)
-    load_predictions(directory, documents)
+    load_predictions(dataset.directory, documents)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from conflict_counts.clusters import Clustering, ClusterScorer
 from conflict_counts.score.claims import ClaimEvaluation
-from conflict_counts.score.clusters import Clustering, ClusterScorer
 from conflict_counts.score.counts import Tree
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from conflict_counts.score.clusters import Clustering, ClusterScorer
+from conflict_counts.clusters import Clustering, ClusterScorer
 from conflict_counts.score.counts import Tally, Tree, accuracy
 from conflict_counts.score.entities import EntityEvaluation
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflict_counts.score.matching import canonical_rank, greedy_match, overlapping_pairs
+from conflict_counts.matching import canonical_rank, greedy_match, overlapping_pairs
 
 
 @st.composite

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache, lru_cache
 
-from conflict_counts.baselines.numbers.lexicon import Lexicon, lexicon
-from conflict_counts.baselines.numbers.patterns import morphemes, patterns
+from conflict_counts.numbers.lexicon import Lexicon, lexicon
+from conflict_counts.numbers.patterns import morphemes, patterns
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scorch import scores as scorch
 
-from conflict_counts.score.clusters import Clustering, cluster_scores, from_partitions
+from conflict_counts.clusters import Clustering, cluster_scores, from_partitions
 
 A = "a bc def"
 K, M, N = "12345 67 89ABC", "abcdef", "a b c d e f"

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from conflict_counts.baselines.numbers.lexicon import lexicon
-from conflict_counts.baselines.numbers.normalize import Normalized, Reading, read_match
-from conflict_counts.baselines.numbers.patterns import DASH, SP, patterns, regexes, words
+from conflict_counts.numbers.lexicon import lexicon
+from conflict_counts.numbers.normalize import Normalized, Reading, read_match
+from conflict_counts.numbers.patterns import DASH, SP, patterns, regexes, words
 
 YEARS = range(1900, 2100)  # a bare four-digit number in this range is read as a year
 DAYS = range(1, 32)

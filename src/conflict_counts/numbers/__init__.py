@@ -10,10 +10,10 @@ Rules only, no training data: the per-language vocabulary is in ``lexicon.py``.
 
 from __future__ import annotations
 
-from conflict_counts.baselines.numbers.finder import NumberSpan, find_numbers, iter_numbers
-from conflict_counts.baselines.numbers.lexicon import LANGS
-from conflict_counts.baselines.numbers.normalize import Normalized, normalize, parse_number
-from conflict_counts.baselines.numbers.parse import parse_digits
+from conflict_counts.numbers.finder import NumberSpan, find_numbers, iter_numbers
+from conflict_counts.numbers.lexicon import LANGS
+from conflict_counts.numbers.normalize import Normalized, normalize, parse_number
+from conflict_counts.numbers.parse import parse_digits
 
 __all__ = [
     "LANGS",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from conflict_counts.baselines.numbers import LANGS, Normalized, normalize, parse_number
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conflict_counts.labels import QUALIFIER_BOUNDS
+from conflict_counts.numbers import LANGS, Normalized, normalize, parse_number
 
 # ---------------------------------------------------------------- ANNOTATION_GUIDELINES.md §4 examples
 
@@ -375,12 +375,8 @@ def test_unknown_language() -> None:
         normalize("5", "fi")
 
 
-def test_long_non_number_fails_fast() -> None:
-    """Overlapping word parts ("seksti" / "seks" + "ti") must not make parsing exponential."""
-    import time
-
-    text = "seksti" * 60 + "x"
-    started = time.perf_counter()
-    assert normalize(text, "nb") is None
+def test_long_non_number_is_rejected() -> None:
+    """Overlapping word parts ("seksti" / "seks" + "ti") are not a number; that parsing them
+    stays linear is measured by scripts/bench_numbers.py (no clock in the tests)."""
+    assert normalize("seksti" * 60 + "x", "nb") is None
     assert normalize("seksti" * 60, "nb") is None
-    assert time.perf_counter() - started < 1.0

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, cached_property
 
-from conflict_counts.baselines.numbers.lexicon import Lexicon, lexicon
+from conflict_counts.numbers.lexicon import Lexicon, lexicon
 
 SP = r"[^\S\n]"  # whitespace inside a line: a number never spans a line break
 GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # space, no-break space, narrow no-break, thin space

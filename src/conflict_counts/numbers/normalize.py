@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-from conflict_counts.baselines.numbers.lexicon import LANGS, lexicon
-from conflict_counts.baselines.numbers.parse import Parsed, magnitude, read_number
-from conflict_counts.baselines.numbers.patterns import SP, patterns, words
-
 from conflict_counts.labels import QUALIFIER_BOUNDS, QUALIFIERS
+from conflict_counts.numbers.lexicon import LANGS, lexicon
+from conflict_counts.numbers.parse import Parsed, magnitude, read_number
+from conflict_counts.numbers.patterns import SP, patterns, words
 
 __all__ = ["LANGS", "Normalized", "Reading", "normalize", "parse_number", "read_match"]
 

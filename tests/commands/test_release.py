@@ -1,0 +1,93 @@
+"""``conflict-counts release``: one command from a changed annotation to a recorded, loadable release."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conflict_counts import version as package_version
+from conflict_counts.releases import RECORD, read_releases
+from tests.test_load import GOLD_DOC, git_clone
+
+UNRELEASED = "## [Unreleased]\n\n### Fixed\n- A corrected lower bound.\n\n"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A tagless clone with one corrected annotation and a changelog entry, committed."""
+    for variable in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(variable, "maintainer")
+    for variable in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(variable, "maintainer@example.org")
+    monkeypatch.setattr(package_version, "__version__", package_version.__version__)  # restored after
+    clone = git_clone(tmp_path / "clone")
+    changelog = clone / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8")
+    changelog.write_text(re.sub(r"^## \[", UNRELEASED + "## [", text, count=1, flags=re.MULTILINE),
+                         encoding="utf-8")
+    annotation = clone / GOLD_DOC
+    annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
+    git(clone, "commit", "-qam", "Correct a bound")
+    monkeypatch.chdir(clone)
+    return clone
+
+
+def test_release_bumps_records_tags_and_loads_without_the_tag(project: Path, run_cli, tmp_path: Path) -> None:
+    from conflict_counts.load import load
+
+    code, _, err = run_cli("release", "minor", "--date", "2027-01-02", "--no-benchmark")
+
+    assert code == 0, err
+    assert '__version__ = "1.1.0"' in (project / "src/conflict_counts/version.py").read_text()
+    citation = (project / "CITATION.cff").read_text()
+    assert 'version: "1.1.0"' in citation and 'date-released: "2027-01-02"' in citation
+    changelog = (project / "CHANGELOG.md").read_text()
+    assert "## [1.1.0] - 2027-01-02\n\n### Fixed" in changelog and "\n## [Unreleased]" not in changelog
+    card = (project / "README.md").read_text()
+    assert "**Dataset version 1.1.0**" in card and "version      = {1.1.0}" in card
+    assert '"version": "1.1.0"' in (project / "dataset/manifest.json").read_text()
+    *_, latest = read_releases(project / RECORD)
+    assert (latest.version, latest.date) == ("1.1.0", "2027-01-02")
+    assert git(project, "rev-parse", "v1.1.0^{commit}").strip() == latest.commit
+    assert git(project, "log", "-1", "--format=%s", latest.commit).strip() == "Release 1.1.0"
+    assert git(project, "status", "--porcelain") == ""
+
+    git(project, "tag", "-d", "v1.1.0")  # the record, not the tag, finds a release
+    cache = str(tmp_path / "cache")
+    assert load("claims", root=project, version="1.1.0", cache_dir=cache)[0]["low"] == 300.0
+    assert load("claims", root=project, version="1.0.0", cache_dir=cache)[0]["low"] == 200.0
+
+
+def test_release_needs_a_changelog_entry_and_a_clean_tree(project: Path, run_cli) -> None:
+    (project / "CHANGELOG.md").write_text("# Changelog\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
+    assert run_cli("release", "patch", "--no-benchmark")[2] == (
+        "error: CHANGELOG.md: needs a '## [Unreleased]' section saying what changed since 1.0.0\n"
+    )
+    git(project, "checkout", "--", "CHANGELOG.md")
+    (project / "CITATION.cff").write_text("# changed\n" + (project / "CITATION.cff").read_text())
+    code, _, err = run_cli("release", "patch", "--no-benchmark")
+    assert code == 2 and "uncommitted changes (CITATION.cff); commit them first" in err
+    code, _, err = run_cli("release", "1.0.0")
+    assert code == 2 and "VERSION: 1.0.0 is not above the current 1.0.0" in err
+
+
+def test_failed_rebuild_commits_nothing_and_restores_the_files(project: Path, run_cli) -> None:
+    annotation = project / GOLD_DOC
+    annotation.write_text(annotation.read_text().replace("low: 300", "low: 3000", 1))  # above high
+    git(project, "commit", "-qam", "Break a bound")
+    head = git(project, "rev-parse", "HEAD")
+
+    code, _, err = run_cli("release", "minor", "--no-benchmark")
+
+    assert code == 2 and "error:" in err
+    assert git(project, "rev-parse", "HEAD") == head
+    assert git(project, "status", "--porcelain") == ""
+    assert git(project, "tag") == ""
+    assert package_version.__version__ == "1.0.0"
