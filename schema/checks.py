@@ -78,17 +78,27 @@ def references_exist(frames: Frames) -> Iterator[Failure]:
                 yield Failure(table, row, column, f"unknown entity {entity_id!r}", presumes="entities")
 
 
-def mentions_do_not_overlap(frames: Frames) -> Iterator[Failure]:
-    """No nesting, no overlap (guidelines §3)."""
-    mentions = frames["mentions"]
-    order = mentions.sort_values(["doc_id", "start", "end"], kind="stable").index
+def _overlaps(frames: Frames, table: str, what: str) -> Iterator[Failure]:
+    """Rows of ``table`` whose span overlaps the one before it in the same document."""
+    frame = frames[table]
+    order = frame.sort_values(["doc_id", "start", "end"], kind="stable").index
     previous: tuple[str, int, int] | None = None
     for row in order:
-        doc_id, start, end = mentions.at[row, "doc_id"], mentions.at[row, "start"], mentions.at[row, "end"]
+        doc_id, start, end = frame.at[row, "doc_id"], frame.at[row, "start"], frame.at[row, "end"]
         if previous and previous[0] == doc_id and start < previous[2]:
-            yield Failure("mentions", int(row), "start",
-                          f"mention {start}:{end} overlaps the mention at {previous[1]}:{previous[2]}")
+            yield Failure(table, int(row), "start",
+                          f"{what} {start}:{end} overlaps the {what} at {previous[1]}:{previous[2]}")
         previous = (doc_id, start, end)
+
+
+def mentions_do_not_overlap(frames: Frames) -> Iterator[Failure]:
+    """No nesting, no overlap (guidelines §3)."""
+    return _overlaps(frames, "mentions", "mention")
+
+
+def claims_do_not_overlap(frames: Frames) -> Iterator[Failure]:
+    """Claim spans neither nest nor overlap: each is one token run of the tokens view."""
+    return _overlaps(frames, "claims", "claim")
 
 
 def mentions_agree_with_entities(frames: Frames) -> Iterator[Failure]:
@@ -149,19 +159,6 @@ def bounds_fit_qualifiers(frames: Frames) -> Iterator[Failure]:
         problem = bounds_problem(qualifier, _value(low), _value(high)) if isinstance(qualifier, str) else None
         if problem is not None:
             yield Failure("claims", row, None, problem)  # the claim as a whole: its line
-
-
-def claims_do_not_overlap(frames: Frames) -> Iterator[Failure]:
-    """Claim spans neither nest nor overlap: each is one token run of the tokens view."""
-    claims = frames["claims"]
-    order = claims.sort_values(["doc_id", "start", "end"], kind="stable").index
-    previous: tuple[str, int, int] | None = None
-    for row in order:
-        doc_id, start, end = claims.at[row, "doc_id"], claims.at[row, "start"], claims.at[row, "end"]
-        if previous and previous[0] == doc_id and start < previous[2]:
-            yield Failure("claims", int(row), "start",
-                          f"claim {start}:{end} overlaps the claim at {previous[1]}:{previous[2]}")
-        previous = (doc_id, start, end)
 
 
 def documents_are_consistent(frames: Frames) -> Iterator[Failure]:

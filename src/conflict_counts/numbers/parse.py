@@ -246,9 +246,9 @@ def _parts_longest_first(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(morphemes(lex)) - set(lex.extra), key=len, reverse=True))
 
 
-# More digits than a float holds exactly (2^53 ≈ 9·10^15) are no count: such a digit string
-# is read as no number, so that values stay exact and finite however long the input.
-MAX_DIGITS = 15
+# More digits than a float holds (about 16: 2^53 ≈ 9·10^15) are no count: such a digit
+# string is read as no number, so that values stay finite however long the input.
+MAX_DIGITS = 16
 
 
 def _lead_value(text: str, lex: Lexicon) -> Fraction | None:
@@ -361,4 +361,5 @@ def magnitude(text: str, lang: str) -> int | None:
     if size is None or size.denominator != 1:
         return None
     size_int = 10 if size == 12 else int(size)  # dozens -> tens (ANNOTATION_GUIDELINES.md §4)
-    return size_int if size_int >= 10 else None
+    # a power of ten, as every magnitude word is ("miljonhundratals" is none)
+    return size_int if size_int >= 10 and str(size_int).rstrip("0") == "1" else None
