@@ -24,10 +24,8 @@ from conflict_counts.release.croissant import changelog_date, croissant, file_di
 from conflict_counts.release.figure import conflict_figure
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
-from conflict_counts.seeds import Seed, read_seeds
+from conflict_counts.seeds import CHECKSUMS, Seed, read_seeds
 from conflict_counts.targets import check_output_files, check_output_folder, is_dataset_folder
-
-CHECKSUMS = "SHA256SUMS"
 
 # Table column → the annotation key whose line a failure in that column points to.
 ANNOTATION_KEYS: dict[str, str] = {
