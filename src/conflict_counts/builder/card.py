@@ -14,8 +14,9 @@ import yaml
 
 from conflict_counts.builder.features import features_for
 from conflict_counts.builder.writer import PENDING_CARD, SplitSize
-from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, read_manifest, table_path
+from conflict_counts.dataset import DATASET_DIR, TABLES, read_manifest, table_path
 from conflict_counts.errors import InputError, Problem
+from conflict_counts.schema.columns import TABLE_DESCRIPTIONS
 
 
 def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, str]) -> str:
