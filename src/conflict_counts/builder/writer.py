@@ -97,10 +97,12 @@ def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
 def finish_pending_card(directory: Path) -> None:
     """Write the card an interrupted build left in ``directory``, so card and data agree again."""
     pending = Path(directory) / PENDING_CARD
-    if pending.is_file():
+    try:
         record = json.loads(pending.read_text(encoding="utf-8"))
-        write_text(record["card"], record["text"])
-        pending.unlink()
+    except FileNotFoundError:
+        return  # none, or another build has just written it
+    write_text(record["card"], record["text"])
+    pending.unlink(missing_ok=True)
 
 
 def write_dataset(
