@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score.api import compare
-    from conflict_counts.score.report import compare_markdown
+    from conflict_counts.scorer.api import compare
+    from conflict_counts.scorer.report import compare_markdown
 
     check_output_files({"--out": args.out}, [args.a, args.b, args.gold])
     result = compare(args.a, args.b, args.gold, samples=args.samples, seed=args.seed)

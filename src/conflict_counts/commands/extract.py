@@ -20,7 +20,6 @@ from pathlib import Path
 
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem, quote
-from conflict_counts.jsonl import read_lines
 from conflict_counts.layout import DATASET_DIR
 from conflict_counts.predictions.writer import write_jsonl
 from conflict_counts.records import Document
@@ -151,8 +150,8 @@ def read_jsonl(path: Path, default_lang: str | None) -> Iterator[Document]:
     seen: set[str] = set()
     name = str(path)
     with path.open("rb") as handle:
-        for number, record, problem in read_lines(handle):
-            document, errors = _document(record, problem, default_lang, seen)
+        for number, raw in enumerate(handle, start=1):
+            document, errors = _parse_line(raw, number, default_lang, seen)
             problems += [Problem(name, number, field, message) for field, message in errors]
             if document is not None and not problems:
                 yield document
@@ -167,15 +166,15 @@ def read_jsonl(path: Path, default_lang: str | None) -> Iterator[Document]:
 Errors = list[tuple[str | None, str]]
 
 
-def _document(
-    record: object, problem: str | None, default_lang: str | None, seen: set[str]
+def _parse_line(
+    raw: bytes, number: int, default_lang: str | None, seen: set[str]
 ) -> tuple[Document | None, Errors]:
-    """One parsed line (or the problem of an unparsable one) as a document."""
-    if problem is not None:
-        return None, [(None, problem)]
-    if not isinstance(record, dict):
-        got = type(record).__name__
-        return None, [(None, f"expected a JSON object with doc_id, text, language, got {got}")]
+    from conflict_counts.jsonl import BLANK, parse_object
+
+    record, error = parse_object(raw, number, "doc_id, text, language")
+    if error is not None or record is BLANK:
+        return None, [] if error is None else [(None, error)]
+    assert isinstance(record, dict)
     errors: Errors = []
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from conflict_counts.errors import InputError, Problem, quote, raise_if_any
-from conflict_counts.jsonl import read_lines
 from conflict_counts.numbers import LANGS, normalize
 
 _COMMAND_LINE = "command line"
@@ -73,8 +72,8 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
     label = "<stdin>" if name == "-" else name
     items: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for number, record, problem in read_lines(data.splitlines()):
-        item, errors = _item(record, problem, default_lang)
+    for number, raw in enumerate(data.splitlines(), start=1):
+        item, errors = _parse_line(raw, number, default_lang)
         problems += [Problem(label, number, field, message) for field, message in errors]
         if item is not None:
             items.append(item)
@@ -85,14 +84,14 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
 Errors = list[tuple[str | None, str]]  # (field, message) of one line
 
 
-def _item(
-    record: object, problem: str | None, default_lang: str | None
-) -> tuple[tuple[str, str] | None, Errors]:
-    """One parsed JSONL line → (text, lang), or None with what is wrong with it."""
-    if problem is not None:
-        return None, [(None, problem)]
-    if not isinstance(record, dict):
-        return None, [(None, f"expected a JSON object, got {type(record).__name__}")]
+def _parse_line(raw: bytes, number: int, default_lang: str | None) -> tuple[tuple[str, str] | None, Errors]:
+    """One JSONL line → (text, lang), or None with what is wrong with it (blank: neither)."""
+    from conflict_counts.jsonl import BLANK, parse_object
+
+    record, error = parse_object(raw, number, "text, lang")
+    if error is not None or record is BLANK:
+        return None, [] if error is None else [(None, error)]
+    assert isinstance(record, dict)
     text = record.get("text")
     lang = record.get("lang", default_lang)
     errors: Errors = []

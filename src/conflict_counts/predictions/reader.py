@@ -23,7 +23,7 @@ import pandas as pd
 
 from conflict_counts.errors import InputError, Problem, quote, raise_if_any
 from conflict_counts.hashing import text_sha256
-from conflict_counts.jsonl import read_lines
+from conflict_counts.jsonl import BLANK, parse_line
 from conflict_counts.labels import (
     ENTITY_LABELS,
     LANGUAGES,
@@ -69,6 +69,7 @@ class Predictions:
 
     @property
     def doc_ids(self) -> frozenset[str]:
+        """The documents the predictions cover (``--subset`` scores only these)."""
         return frozenset(self.documents)
 
     @cached_property
@@ -149,10 +150,12 @@ def _is_parquet(path: Path) -> bool:
 
 
 def _read_jsonl(path: Path, checker: _Checker) -> Iterator[tuple[int, object]]:
-    for number, value, problem in read_lines(path.read_bytes().split(b"\n"), _parse_constant):
-        if problem is not None:
-            checker.add(number, None, problem)
-        else:
+    data = path.read_bytes()
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        value, error = parse_line(raw, number, _parse_constant)
+        if error is not None:
+            checker.add(number, None, error)
+        elif value is not BLANK:
             yield number, value
 
 

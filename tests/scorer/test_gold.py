@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conflict_counts.cli import main
-from tests.score.corpus import gold_frames, gold_predictions, write_gold, write_jsonl
+from tests.scorer.corpus import gold_frames, gold_predictions, write_gold, write_jsonl
 
 
 def _score(capsys: pytest.CaptureFixture[str], pred: Path, gold: Path) -> tuple[int, str, str]:
