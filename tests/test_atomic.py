@@ -71,7 +71,8 @@ def test_a_stream_killed_midway_leaves_no_file(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pred.jsonl")], check=False)
     assert result.returncode == -signal.SIGKILL
-    assert list(tmp_path.iterdir()) == []
+    write_text(tmp_path / "pred.jsonl", "next run\n")  # (without O_TMPFILE it removes what was left)
+    assert [p.name for p in tmp_path.iterdir()] == ["pred.jsonl"]
 
 
 def _fill(name: str):

@@ -64,6 +64,14 @@ def _link_descriptor(descriptor: int, name: Path) -> None:
     _libc_call("linkat", _AT_FDCWD, source, _AT_FDCWD, os.fsencode(name), at_symlink_follow)
 
 
+def _remove_abandoned(directory: Path, name: str) -> None:
+    """Temporary files of ``name`` left by writers that were killed (their process is gone)."""
+    for path in directory.glob(f".{name}.*-*.tmp"):
+        pid = path.name[len(name) + 2 :].split("-", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
+
+
 class _Staged:
     """One file being written: unnamed while it is written, named when it is placed."""
 
@@ -75,7 +83,9 @@ class _Staged:
         try:
             descriptor = os.open(directory, os.O_TMPFILE | os.O_WRONLY, 0o600)
         except (AttributeError, OSError):  # no O_TMPFILE on this system or file system
-            descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+            _remove_abandoned(directory, target.name)
+            prefix = f".{target.name}.{os.getpid()}-"
+            descriptor, name = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
             self.named = Path(name)
         self.handle: TextIO = open(descriptor, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
 
