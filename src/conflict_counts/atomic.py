@@ -19,7 +19,7 @@ import secrets
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -140,6 +140,20 @@ def write_all(files: Sequence[tuple[str | Path, str]]) -> None:
     finally:
         for item in staged:
             item.discard()
+
+
+def write_lines(target: str | Path, lines: Iterable[str]) -> int:
+    """Stream ``lines`` to ``target`` all-or-nothing; returns how many were written.
+
+    Memory does not grow with the input: each line is written as it comes. If the iterable
+    raises, or the process is killed, ``target`` is left untouched.
+    """
+    count = 0
+    with replacing(target) as handle:
+        for line in lines:
+            handle.write(line)
+            count += 1
+    return count
 
 
 def write_text(path: str | Path, text: str) -> None:

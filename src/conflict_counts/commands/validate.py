@@ -6,11 +6,13 @@ import argparse
 from pathlib import Path
 
 from conflict_counts.errors import raise_if_any
-from conflict_counts.layout import CARD, DATASET_DIR
+from conflict_counts.layout import CARD
+from conflict_counts.location import default_dataset_dir, describe_default
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("directory", nargs="?", type=Path, default=DATASET_DIR, help="dataset folder")
+    parser.add_argument("directory", nargs="?", type=Path, default=default_dataset_dir(),
+                        help=f"dataset folder ({describe_default()})")
     parser.add_argument("--card", type=Path, help=f"dataset card to check against the data "
                         f"(default: the {CARD} beside the folder, if it describes it)")
 

@@ -3,8 +3,8 @@
 Extractors build :class:`~conflict_counts.records.Mention` and :class:`~conflict_counts.records.Claim`
 records and :func:`document_record` turns them into one line of the format
 (:mod:`conflict_counts.predictions.format`). :func:`write_jsonl` streams such lines to a temporary
-file beside the target and names it only when every line was written, so a failed or interrupted
-run never leaves a half-written (or a temporary) predictions file.
+file beside the target and renames it only when every line was written, so a failed or interrupted
+run never leaves a half-written predictions file.
 
 >>> from conflict_counts.records import Claim, Document, Mention
 >>> doc = Document("0123456789abcdef", "SOHR: 800 fled.", "en")
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from conflict_counts.atomic import replacing
+from conflict_counts.atomic import write_lines
 from conflict_counts.hashing import text_sha256
 from conflict_counts.predictions.format import dumps
 from conflict_counts.records import Claim, Document, Mention
@@ -78,15 +78,9 @@ def _mention_key(mention: Mention) -> tuple[int, int, str]:
 
 
 def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
-    """Stream ``records`` to ``target`` all-or-nothing; returns the number written.
+    """Stream ``records`` to ``target`` all-or-nothing, one line each; returns the number written.
 
-    Memory does not grow with the input: each record is written as it comes. If the
-    iterable raises, or the process is killed, ``target`` is left untouched and no
-    temporary file remains (see :func:`conflict_counts.atomic.replacing`).
+    Memory does not grow with the input, and if the iterable raises, ``target`` is left untouched
+    (:func:`conflict_counts.atomic.write_lines`).
     """
-    count = 0
-    with replacing(target) as handle:
-        for record in records:
-            handle.write(dumps(record))
-            count += 1
-    return count
+    return write_lines(target, (dumps(record) for record in records))
