@@ -16,6 +16,7 @@ MARKER = ".conflict-counts-view"
 
 
 def written_by_view(directory: Path) -> bool:
+    """Whether ``directory`` is a site this viewer wrote (it holds :data:`MARKER`), so may be replaced."""
     return (Path(directory) / MARKER).is_file()
 
 
