@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-rules-") as folder:
         corpus, english = Path(folder) / "corpus.jsonl", Path(folder) / "english.jsonl"
-        total = make_corpus(args.gold, corpus, max(args.sizes))
+        total = make_corpus(args.gold, corpus, max(*args.sizes, args.jobs_size))
         print(f"corpus: {total / MB:.1f} MB of repeated seed articles", file=sys.stderr)
         plan = [(kind, corpus, size) for kind in ("rules", "floor") for size in args.sizes]
         if available():
