@@ -25,10 +25,10 @@ from conflict_counts.labels import (
     LANGUAGES,
     NER_TAGS,
     PREDICATES,
-    QUALIFIER_BOUNDS,
     QUALIFIERS,
     SOURCE_TYPES,
     SPLITS,
+    bounds_problem,
 )
 
 DOC_ID = r"^[0-9a-f]{16}$"
@@ -152,27 +152,6 @@ def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
 
 class _ClaimValues(pa.DataFrameModel):
     """The rules of a claim's value, counted noun and source span: gold claims and contrast items."""
-
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
-    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        """Which bounds are set follows from the qualifier (``labels.QUALIFIER_BOUNDS``)."""
-        # no qualifier (a contrast look-alike) or an unknown one (reported by its own check): no rule
-        expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
-        has_low, has_high = expected.map(lambda e: e[0]), expected.map(lambda e: e[1])
-        fits = (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
-        return fits | has_low.isna()
-
-    @pa.dataframe_check(error="exact and approx claims need low == high")
-    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        """A point value has one number."""
-        point = df["qualifier"].isin(["exact", "approx"])
-        return ~point | (df["low"] == df["high"]).fillna(False)
-
-    @pa.dataframe_check(error="range and vague claims need low < high")
-    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        """A range or a vague quantity spans more than one number."""
-        interval = df["qualifier"].isin(["range", "vague"])
-        return ~interval | (df["low"] < df["high"]).fillna(False)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
@@ -387,6 +366,14 @@ class Contrast(_ClaimValues):
         """A claim is fully annotated; a look-alike has no claim annotation."""
         present = df[["qualifier", "predicate", "source_type"]].notna()
         return (present.all(axis=1) & df["is_claim"]) | (~present.any(axis=1) & ~df["is_claim"])
+
+    @pa.dataframe_check(error="the bounds do not fit the qualifier (labels.bounds_problem)")
+    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
+        """A claim's bounds follow the guidelines' qualifier table, as gold claims' do."""
+        return pd.Series([
+            not isinstance(q, str) or bounds_problem(q, low, high) is None
+            for q, low, high in zip(df["qualifier"], df["low"], df["high"], strict=True)
+        ], index=df.index)
 
     @pa.dataframe_check(error="a look-alike has no value, counted noun or source")
     def lookalike_is_bare(cls, df: pd.DataFrame) -> Series[bool]:

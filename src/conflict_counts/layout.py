@@ -9,4 +9,5 @@ DATASET_DIR = Path("dataset")
 CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
 CONTRAST_DIR = Path("seeds/contrast")
+MANIFEST = "manifest.json"  # in every dataset folder the build writes
 TASKS_DIR = Path("annotation-tasks")  # add-article's tasks for annotators (not part of the dataset)
