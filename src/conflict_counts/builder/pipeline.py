@@ -116,8 +116,8 @@ def run_build(seeds_dir: Path, annotations_dir: Path, contrast_dir: Path | None 
     problems = check_seed_checksums(seeds, seeds_dir)
     annotations, found = collect_annotation_set(annotations_dir)
     problems += found
-    contrast, found = read_contrast(contrast_dir or default_contrast_dir(seeds_dir))
-    problems += found
+    contrast, contrast_problems = read_contrast(contrast_dir or default_contrast_dir(seeds_dir))
+    problems += contrast_problems
     built = build_tables(annotations, seeds, contrast)
     problems += built.problems
     frames = {name: to_frame(table) for name, table in built.tables.items()}
