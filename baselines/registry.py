@@ -1,14 +1,15 @@
 """Extractor name -> extractor: the baselines, the model adapters and any user's own model.
 
 Every extractor has ``name``, ``description`` and ``predict(documents)``, which takes an
-iterable of :class:`~conflict_counts.baselines.predictions.Document` and yields one
+iterable of :class:`~conflict_counts.records.Document` and yields one
 prediction record a document (made with ``document_record``), lazily, so that callers can
 stream any amount of text through it. ``conflict-counts extract --baseline NAME`` runs any
 registered extractor; ``--baseline package.module:factory`` runs a factory of one's own
 (a callable with no arguments returning an extractor), so a model plugs in with a few lines:
 
 >>> from collections.abc import Iterable, Iterator
->>> from conflict_counts.baselines.predictions import Claim, Document, Mention, document_record
+>>> from conflict_counts.predictions.writer import document_record
+>>> from conflict_counts.records import Claim, Document, Mention
 >>> class Capitals:
 ...     # every capitalised word but the first is an ORG; every "100" a claim
 ...     name, description = "capitals", "toy: capitalised words"
@@ -46,10 +47,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.records import Document
 
 LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "en")  # what every baseline reads (SPEC: sv, nb, en)
 

@@ -2,25 +2,21 @@
 
 Every document a baseline predicts is held out of what it learns from: a gold document
 is excluded when its text equals the text being predicted (so renaming a document cannot
-leak it), which on the dataset is exactly the fold-k split of SPEC §2.3. On held-out
+leak it), which on the dataset is exactly the split of each document's ``fold``. On held-out
 articles nothing matches, and the baselines learn from all gold documents.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from conflict_counts.dataset import read_table
+from conflict_counts.dataset import Dataset
+from conflict_counts.hashing import text_sha256
 from conflict_counts.layout import DATASET_DIR
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -34,8 +30,8 @@ class GoldData:
 
     @classmethod
     def load(cls, directory: str | Path = DATASET_DIR) -> GoldData:
-        directory = Path(directory)
-        return cls(*(read_table(directory, t) for t in ("documents", "mentions", "claims", "tokens")))
+        dataset = Dataset(directory)
+        return cls(*(dataset.table(t) for t in ("documents", "mentions", "claims", "tokens")))
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
@@ -44,13 +40,13 @@ class GoldData:
     @cached_property
     def _hashes(self) -> dict[str, str]:
         return {
-            text_hash(str(text)): str(doc_id)
+            text_sha256(str(text)): str(doc_id)
             for doc_id, text in zip(self.documents["doc_id"], self.documents["text"], strict=True)
         }
 
     def held_out_for(self, text: str) -> str | None:
         """The gold document with this exact text, if any (the one to leave out)."""
-        return self._hashes.get(text_hash(text))
+        return self._hashes.get(text_sha256(text))
 
     def without(self, doc_ids: frozenset[str] | set[str]) -> GoldData:
         """The same tables minus ``doc_ids``: the training data of a held-out fold."""

@@ -31,10 +31,10 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
 
 
 def language_texts(gold: Path, megabytes: float) -> dict[str, str]:
-    from conflict_counts.commands.extract import dataset_documents
+    from conflict_counts.dataset import Dataset
 
     texts: dict[str, list[str]] = {}
-    for document in dataset_documents(str(gold)):
+    for document in Dataset(gold).documents():
         texts.setdefault(document.language, []).append(document.text)
     out = {}
     for language, parts in sorted(texts.items()):

@@ -37,9 +37,9 @@ ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREAD
 # -- the corpus ----------------------------------------------------------------------------
 def make_corpus(gold: Path, target: Path, megabytes: float, language: str | None = None) -> int:
     """Repeat the dataset's documents (optionally one language) into ``target``; returns bytes."""
-    from conflict_counts.commands.extract import dataset_documents
+    from conflict_counts.dataset import Dataset
 
-    documents = [d for d in dataset_documents(str(gold)) if language is None or d.language == language]
+    documents = Dataset(gold).documents(language)
     if not documents:
         raise SystemExit(f"no documents in {gold} (run `conflict-counts build`)")
     written, copy = 0, 0
@@ -70,7 +70,8 @@ def _prefix(corpus: Path, limit: int) -> Iterator[dict]:
 
 # -- one measurement (runs in a subprocess) --------------------------------------------------
 def worker(kind: str, corpus: Path, limit: int, gold: Path) -> dict:
-    from conflict_counts.baselines.predictions import Document, dumps
+    from conflict_counts.predictions.format import dumps
+    from conflict_counts.records import Document
 
     if kind == "rules":
         from conflict_counts.baselines.rules import RulesBaseline

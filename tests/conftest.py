@@ -43,3 +43,11 @@ def run_cli(capsys: pytest.CaptureFixture[str]):
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    """The scorer tests' small gold corpus (``tests/score/corpus.py``) as a built dataset folder."""
+    from tests.score.corpus import gold_frames, write_gold
+
+    return write_gold(tmp_path / "dataset", *gold_frames())

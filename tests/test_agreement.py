@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflict_counts.agreement import agreement, markdown
 from tests.conftest import ROOT
@@ -74,3 +76,24 @@ def test_card_shows_the_figures_of_the_shipped_annotator_files() -> None:
     block = re.search(r"<!-- BEGIN agreement -->\n(.*?)<!-- END agreement -->", card, re.DOTALL)
     assert block is not None
     assert markdown(report) in block.group(1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("abcd")), min_size=1, max_size=40))
+def test_kappa_agrees_with_scikit_learn(pairs: list[tuple[str, str]]) -> None:
+    """The hand-written kappa (so that `agreement` needs no scikit-learn) is the textbook one."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from conflict_counts.agreement import cohen_kappa
+
+    a, b = (list(labels) for labels in zip(*pairs, strict=True))
+    if len({*a, *b}) < 2:
+        return  # undefined: the command reports null
+    assert cohen_kappa(a, b) == pytest.approx(float(cohen_kappa_score(a, b)), abs=1e-12)
+
+
+def test_kappa_worked_example() -> None:
+    from conflict_counts.agreement import cohen_kappa
+
+    # p_o = 3/4; p_e = (2·1 + 2·3) / 16 = 1/2; kappa = (3/4 - 1/2) / (1 - 1/2)
+    assert cohen_kappa(["ORG", "ORG", "GPE", "GPE"], ["ORG", "GPE", "GPE", "GPE"]) == 0.5

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from conflict_counts.baselines.learned.model import LearnedModel
-from conflict_counts.baselines.predictions import Document, document_record
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Document
 
 
 class LearnedBaseline:

@@ -24,13 +24,13 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from threadpoolctl import threadpool_limits
 
 from conflict_counts.baselines.learned.features import context_features, token_features
-from conflict_counts.baselines.predictions import Claim, Document, Mention, Span
 from conflict_counts.baselines.rules.baseline import gazetteer_from
 from conflict_counts.baselines.rules.document import Number, read_claims
 from conflict_counts.baselines.rules.gazetteer import Gazetteer, kebab
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.labels import CLAIM_TAGS, NER_TAGS
 from conflict_counts.numbers import normalize
+from conflict_counts.records import Claim, Document, Mention, Span
 from conflict_counts.text import Segment, sentences, tokens
 
 SEED = 0

@@ -22,8 +22,9 @@ from conflict_counts.baselines.llm.cache import AnswerCache, cache_key
 from conflict_counts.baselines.llm.prompt import OUTPUT_SCHEMA, PROMPT_VERSION, messages, response_format
 from conflict_counts.baselines.llm.settings import Settings
 from conflict_counts.baselines.llm.shots import ShotPool
-from conflict_counts.baselines.predictions import Document, document_record
 from conflict_counts.errors import InputError
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Document
 
 SHOWN = 80  # characters of a quote or an error shown in the report
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from conflict_counts.baselines.predictions import Claim, Mention, Span
 from conflict_counts.labels import QUALIFIER_BOUNDS
+from conflict_counts.records import Claim, Mention, Span
 from conflict_counts.text import Segment, sentence_index, sentences
 
 

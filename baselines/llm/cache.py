@@ -8,17 +8,16 @@ written whole (temporary name, then rename) and never replaced.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from conflict_counts.atomic import write_text
+from conflict_counts.hashing import text_sha256
 
 
 def cache_key(model: str, prompt_version: str, shots: int, text: str) -> str:
-    text_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    identity = json.dumps([model, prompt_version, shots, text_sha256], ensure_ascii=False)
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
+    identity = json.dumps([model, prompt_version, shots, text_sha256(text)], ensure_ascii=False)
+    return text_sha256(identity)
 
 
 class AnswerCache:

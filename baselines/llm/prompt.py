@@ -17,8 +17,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.labels import ENTITY_LABELS, PREDICATES, QUALIFIERS
+from conflict_counts.records import Document
 
 PROMPT_VERSION = "1"
 SCHEMA_NAME = "conflict_counts_annotation"

@@ -11,17 +11,9 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
-
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
-
-
-def _value(value: object) -> object:
-    """A table cell as JSON: pandas' missing values become null, numpy numbers plain ones."""
-    if pd.isna(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
+from conflict_counts.cells import plain
+from conflict_counts.records import Document
 
 
 def gold_answer(gold: GoldData, doc_id: str) -> str:
@@ -30,14 +22,14 @@ def gold_answer(gold: GoldData, doc_id: str) -> str:
     claims = gold.claims[gold.claims["doc_id"] == doc_id].sort_values(["start", "end"])
     answer = {
         "mentions": [
-            {"text": str(m.text), "label": str(m.label), "entity_id": _value(m.entity_id)}
+            {"text": str(m.text), "label": str(m.label), "entity_id": plain(m.entity_id)}
             for m in mentions.itertuples()
         ],
         "claims": [
             {
-                "text": str(c.text), "low": _value(c.low), "high": _value(c.high),
+                "text": str(c.text), "low": plain(c.low), "high": plain(c.high),
                 "qualifier": str(c.qualifier), "predicate": str(c.predicate),
-                "source_text": _value(c.source_text), "group_id": _value(c.group_id),
+                "source_text": plain(c.source_text), "group_id": plain(c.group_id),
             }
             for c in claims.itertuples()
         ],

@@ -21,7 +21,8 @@ import warnings
 from collections.abc import Iterable, Iterator
 from types import ModuleType
 
-from conflict_counts.baselines.predictions import Claim, Document, document_record
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Claim, Document
 
 INSTALL_HINT = "quantulum3 not installed (pip install 'conflict-counts[peer]')"
 

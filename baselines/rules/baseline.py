@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from conflict_counts.baselines.predictions import Document, document_record
 from conflict_counts.baselines.rules.document import analyse
 from conflict_counts.baselines.rules.gazetteer import Gazetteer
 from conflict_counts.baselines.rules.mentions import MentionFinder
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Document
 
 
 def gazetteer_from(gold: GoldData) -> Gazetteer:

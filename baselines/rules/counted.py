@@ -6,9 +6,9 @@ fange" -> None (a verb follows, the noun is not stated); a pronoun is never coun
 
 from __future__ import annotations
 
-from conflict_counts.baselines.predictions import Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon
 from conflict_counts.baselines.rules.phrases import noun_phrase, skip_words
+from conflict_counts.records import Span
 
 
 def counted_noun(

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from conflict_counts.baselines.predictions import Claim, Document, Mention, Span
 from conflict_counts.baselines.rules.counted import counted_noun
 from conflict_counts.baselines.rules.gazetteer import Gazetteer
 from conflict_counts.baselines.rules.groups import Grouper
@@ -22,6 +21,7 @@ from conflict_counts.baselines.rules.mentions import MentionFinder
 from conflict_counts.baselines.rules.predicate import predicate
 from conflict_counts.baselines.rules.source import SourceFinder
 from conflict_counts.numbers import Normalized, iter_numbers
+from conflict_counts.records import Claim, Document, Mention, Span
 from conflict_counts.text import Segment, sentences
 
 

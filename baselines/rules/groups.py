@@ -14,10 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from conflict_counts.baselines.predictions import Mention, Span
 from conflict_counts.baselines.rules.gazetteer import kebab
 from conflict_counts.baselines.rules.lexicon import POPULATIONS
 from conflict_counts.baselines.rules.names import COUNTRIES
+from conflict_counts.records import Mention, Span
 
 _COUNTRY_IDS = frozenset(COUNTRIES)
 

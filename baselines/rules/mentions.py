@@ -26,7 +26,6 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from conflict_counts.baselines.predictions import Mention
 from conflict_counts.baselines.rules.gazetteer import Gazetteer, kebab
 from conflict_counts.baselines.rules.lexicon import cues
 from conflict_counts.baselines.rules.names import (
@@ -40,6 +39,7 @@ from conflict_counts.baselines.rules.names import (
     ORG_WORDS,
     SETTLEMENT_WORDS,
 )
+from conflict_counts.records import Mention
 from conflict_counts.text import Segment
 
 UPPER = "A-ZÅÄÖÆØÉÜ"

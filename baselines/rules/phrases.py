@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from conflict_counts.baselines.predictions import Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon
 from conflict_counts.baselines.rules.names import DEMONYMS
+from conflict_counts.records import Span
 
 WORD = re.compile(r"(?:[A-ZÅÄÖÆØ]\.){2,}|[^\W\d_][\w]*(?:-\w+)*|\d[\d.,]*")
 _SPACE = re.compile(r"[ \u00a0\u202f]+")

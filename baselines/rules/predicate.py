@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from conflict_counts.baselines.predictions import Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
 from conflict_counts.baselines.rules.scan import literal_starts
+from conflict_counts.records import Span
 from conflict_counts.text import Segment
 
 LOOKBACK_SENTENCES = 2

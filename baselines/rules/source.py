@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from conflict_counts.baselines.predictions import Mention, Span
 from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
 from conflict_counts.baselines.rules.phrases import (
     WINDOW,
@@ -36,6 +35,7 @@ from conflict_counts.baselines.rules.phrases import (
     words_between,
 )
 from conflict_counts.baselines.rules.scan import literal_starts
+from conflict_counts.records import Mention, Span
 from conflict_counts.text import Segment
 
 _PAIR = re.compile(r"[ ]*\([ ]*$")

@@ -16,11 +16,12 @@ used a single category throughout.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score
 
 from conflict_counts.builder.pipeline import run_build
 from conflict_counts.clusters import cluster_scores, from_partitions
@@ -57,7 +58,23 @@ def _f1(pairs: int, n_a: int, n_b: int) -> float | None:
 def _kappa(a: pd.Series, b: pd.Series) -> float | None:
     if len(a) == 0 or len({*a, *b}) < 2:
         return None
-    return float(cohen_kappa_score(a.astype(str), b.astype(str)))
+    return cohen_kappa(a.astype(str).tolist(), b.astype(str).tolist())
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa of two label sequences: (p_o - p_e) / (1 - p_e).
+
+    p_o is the share of items with the same label, p_e the share expected by chance from
+    each annotator's own label frequencies. Needs at least two labels in use (else p_e = 1).
+
+    >>> cohen_kappa(["ORG", "ORG", "GPE", "GPE"], ["ORG", "GPE", "GPE", "GPE"])
+    0.5
+    """
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    count_a, count_b = Counter(a), Counter(b)
+    expected = sum(count_a[label] * count_b[label] for label in count_a) / (n * n)
+    return (observed - expected) / (1 - expected)
 
 
 def _bcubed(a: pd.Series, b: pd.Series) -> float | None:

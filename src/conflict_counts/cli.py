@@ -1,5 +1,9 @@
 """The ``conflict-counts`` console script: one subcommand a module in ``commands/``.
 
+Only the module of the command being run is imported (and none for ``--help``), so a
+command pays for the libraries it uses and no others: ``--help``, ``normalize`` and
+``locate`` start without datasets, pandas, matplotlib, pandera or scikit-learn.
+
 Bad input never reaches the user as a traceback: every :class:`InputError` becomes one
 line a problem on stderr and exit status 2.
 """
@@ -28,35 +32,52 @@ COMMANDS: dict[str, str] = {
     "locate": "locate",
     "anchor": "anchor",
     "release": "release",
+    "export": "export",
+    "import": "import_set",
 }
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def summary(name: str) -> str:
+    """The first line of a command module's docstring, read without importing the module."""
+    from importlib.util import find_spec
+
+    spec = find_spec(f"conflict_counts.commands.{COMMANDS[name]}")
+    with open(spec.origin, encoding="utf-8") as source:  # type: ignore[union-attr]
+        return source.readline().strip().strip('"').strip()
+
+
+def command_module(name: str):  # -> module with add_arguments() and run()
+    return importlib.import_module(f"conflict_counts.commands.{COMMANDS[name]}")
+
+
+def _parser(selected: str | None) -> argparse.ArgumentParser:
+    """Every command is listed; only ``selected`` has its module imported and its options added."""
     parser = argparse.ArgumentParser(
         prog="conflict-counts",
         description="Build, validate, score and explore the ConflictCounts dataset.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    modules: dict[str, object] = {}
-    for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(f"conflict_counts.commands.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"conflict_counts.commands.{module_name}":
-                raise
-            continue  # a command not shipped in this version
-        sub = subparsers.add_parser(name, help=module.__doc__.strip().splitlines()[0])
+    for name in COMMANDS:
+        if name != selected:
+            subparsers.add_parser(name, help=summary(name))
+            continue
+        module = command_module(name)
+        sub = subparsers.add_parser(
+            name, help=summary(name), description=module.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(sub)
-        modules[name] = module
-    return parser, modules
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser, modules = _parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    selected = next((a for a in arguments if not a.startswith("-")), None)
+    parser = _parser(selected if selected in COMMANDS else None)
+    args = parser.parse_args(arguments)
     try:
-        return int(modules[args.command].run(args) or 0)
+        return int(command_module(args.command).run(args) or 0)
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)

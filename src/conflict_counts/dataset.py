@@ -1,7 +1,9 @@
-"""The built dataset on disk: its tables, their Arrow schemas, and reading them back.
+"""The built dataset on disk: its tables, their Arrow schemas, and the one way to read them back.
 
 The Arrow schemas here are the storage contract; the Pandera models in
-:mod:`conflict_counts.schema` say which values are valid.
+:mod:`conflict_counts.schema` say which values are valid. Every reader of a built dataset (the
+scorer, the viewer, the baselines, ``extract``) goes through :class:`Dataset`: the tables as frames
+(the columnar form) and the same rows as :mod:`conflict_counts.records`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from conflict_counts.cells import optional_float, optional_int, optional_str
 from conflict_counts.errors import InputError
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.records import Claim, Document, Mention, Prediction, Span
 
 TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
 DEFAULT_DATASET_DIR = DATASET_DIR
@@ -124,3 +128,93 @@ def _nullable_types(arrow_type: pa.DataType) -> object:
     if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
         return pd.StringDtype()
     return None
+
+
+class Dataset:
+    """A built dataset directory; each table is read once, when first asked for.
+
+    >>> dataset = Dataset()  # the committed dataset/ of a checkout
+    >>> [d.language for d in dataset.documents()][:2]
+    ['sv', 'sv']
+    >>> first = dataset.documents()[0]
+    >>> claim = dataset.gold()[first.doc_id].claims[0]
+    >>> first.text[claim.start:claim.end] == dataset.table("claims")["text"].iloc[0]
+    True
+    """
+
+    def __init__(self, directory: str | Path = DATASET_DIR) -> None:
+        self.directory = Path(directory)
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One table as a DataFrame with nullable columns (do not modify it: it is shared)."""
+        if name not in self._tables:
+            self._tables[name] = read_table(self.directory, name)
+        return self._tables[name]
+
+    def documents(self, language: str | None = None) -> list[Document]:
+        """The documents in doc_id order, optionally of one language only."""
+        documents = documents_from(self.table("documents"))
+        return [d for d in documents if language is None or d.language == language]
+
+    def gold(self) -> dict[str, Prediction]:
+        """The gold mentions and claims of every document, by doc_id, in doc_id order."""
+        mentions = mentions_from(self.table("mentions"))
+        claims = claims_from(self.table("claims"))
+        return {
+            d.doc_id: Prediction(
+                d.doc_id, tuple(mentions.get(d.doc_id, ())), tuple(claims.get(d.doc_id, ()))
+            )
+            for d in self.documents()
+        }
+
+    def entity_names(self) -> dict[str, str]:
+        """entity_id → canonical English name."""
+        entities = self.table("entities")
+        ids, names = entities["entity_id"].astype(str), entities["canonical_name"].astype(str)
+        return dict(zip(ids, names, strict=True))
+
+
+def documents_from(frame: pd.DataFrame) -> list[Document]:
+    """Rows of a ``documents`` table as records, in doc_id order."""
+    return [
+        Document(
+            doc_id=str(row["doc_id"]), text=str(row["text"]), language=str(row["language"]),
+            published=optional_str(row.get("published")), seed_file=optional_str(row.get("seed_file")),
+            fold=optional_int(row.get("fold")),
+        )
+        for row in frame.sort_values("doc_id").to_dict("records")
+    ]
+
+
+def mentions_from(frame: pd.DataFrame) -> dict[str, list[Mention]]:
+    """Rows of a ``mentions`` table as records by document, each list in text order."""
+    out: dict[str, list[Mention]] = {}
+    for row in frame.to_dict("records"):
+        entity_id = optional_str(row.get("entity_id"))
+        mention = Mention(int(row["start"]), int(row["end"]), str(row["label"]), entity_id)
+        out.setdefault(str(row["doc_id"]), []).append(mention)
+    return {doc: sorted(items, key=lambda m: (m.start, m.end, m.label)) for doc, items in out.items()}
+
+
+def claims_from(frame: pd.DataFrame) -> dict[str, list[Claim]]:
+    """Rows of a ``claims`` table as records by document, each list in text order."""
+    out: dict[str, list[Claim]] = {}
+    for row in frame.to_dict("records"):
+        claim = Claim(
+            start=int(row["start"]), end=int(row["end"]),
+            low=optional_float(row["low"]), high=optional_float(row["high"]),
+            qualifier=str(row["qualifier"]), predicate=str(row["predicate"]),
+            counted=_span(row.get("counted_start"), row.get("counted_end")),
+            source=_span(row.get("source_start"), row.get("source_end")),
+            source_type=optional_str(row.get("source_type")),
+            source_entity_id=optional_str(row.get("source_entity_id")),
+            group_id=optional_str(row.get("group_id")),
+        )
+        out.setdefault(str(row["doc_id"]), []).append(claim)
+    return {doc: sorted(items, key=lambda c: (c.start, c.end)) for doc, items in out.items()}
+
+
+def _span(start: object, end: object) -> Span | None:
+    start, end = optional_int(start), optional_int(end)
+    return None if start is None or end is None else Span(start, end)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from conflict_counts.errors import InputError
+from conflict_counts.hashing import bytes_sha256, text_sha256
 
 SEED_NAME = re.compile(r"^(?P<index>\d{3})_(?P<doc_id>[0-9a-f]{16})\.txt$")
 HEADER = re.compile(r"^ date (?P<published>\d{4}-(?:0[1-9]|1[0-2])) ")
@@ -25,7 +25,7 @@ class Seed:
 
     @property
     def text_sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return text_sha256(self.text)
 
 
 def read_seed(path: Path) -> Seed:
@@ -46,7 +46,7 @@ def read_seed(path: Path) -> Seed:
         seed_file=path.name,
         published=header["published"] if header else None,
         text=body.rstrip(),
-        file_sha256=hashlib.sha256(raw).hexdigest(),
+        file_sha256=bytes_sha256(raw),
     )
 
 

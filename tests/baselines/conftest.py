@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.records import Document
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"
 

@@ -8,8 +8,8 @@ import re
 from conflict_counts.baselines.llm import align as align_module
 from conflict_counts.baselines.llm.align import align, fits_qualifier, locate
 from conflict_counts.baselines.llm.prompt import instructions
-from conflict_counts.baselines.predictions import Span
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.records import Span
 
 
 def test_examples_in_the_docstrings() -> None:

@@ -9,8 +9,8 @@ import pytest
 pytest.importorskip("quantulum3")
 
 from conflict_counts.baselines.peer import QuantulumBaseline
-from conflict_counts.baselines.predictions import Document
 from conflict_counts.baselines.training import GoldData
+from conflict_counts.records import Document
 from conflict_counts.score.api import score
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"

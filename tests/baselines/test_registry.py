@@ -15,12 +15,13 @@ from conflict_counts.cli import main
 DATASET = Path(__file__).resolve().parents[2] / "dataset"
 
 OWN_MODULE = '''
-from conflict_counts.baselines.predictions import Claim, document_record
+from conflict_counts.records import Claim
+from conflict_counts.predictions.writer import document_record
 
 class EveryFirstWord:
     name, description = "first-word", "the first word of each document as an ORG"
     def predict(self, documents):
-        from conflict_counts.baselines.predictions import Mention
+        from conflict_counts.records import Mention
         for document in documents:
             end = len(document.text.split(" ")[0])
             yield document_record(document, [Mention(0, end, "ORG")] if end else [], [])

@@ -117,3 +117,20 @@ def test_leaderboard_goes_into_the_card_block_only(tmp_path: Path) -> None:
     bare.write_text("# no block\n", encoding="utf-8")
     with pytest.raises(InputError, match="no <!-- BEGIN leaderboard --> block"):
         write_leaderboard(bare, "| t |\n")
+
+
+def test_committed_leaderboard_is_what_the_benchmark_prints(tmp_path: Path) -> None:
+    """The card's leaderboard is reproducible: a full run prints exactly the committed block."""
+    if importlib.util.find_spec("quantulum3") is None:
+        pytest.skip("the committed leaderboard includes the quantulum3 peer")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["benchmark", "--no-card", "--out", str(tmp_path / "dataset"),
+                       "--seeds", str(ROOT / "seeds" / "articles"),
+                       "--annotations", str(ROOT / "seeds" / "annotations" / "gold"),
+                       "--changelog", str(ROOT / "CHANGELOG.md")])
+    assert status == 0, err.getvalue()
+    card = (ROOT / "README.md").read_text(encoding="utf-8")
+    begin, end = f"<!-- BEGIN {BLOCK} -->\n", f"<!-- END {BLOCK} -->"
+    committed = card[card.index(begin) + len(begin) : card.index(end)]
+    assert out.getvalue() == committed, "README.md's leaderboard is stale: run `conflict-counts benchmark`"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
+from conflict_counts.records import Claim, Document, Mention, Prediction
 from conflict_counts.view import Gold, load_gold
-from conflict_counts.view.model import Document
 from tests.conftest import ROOT
 
 DATASET = ROOT / "dataset"
@@ -24,30 +23,39 @@ def gold() -> Gold:
 @pytest.fixture(scope="session")
 def document(gold: Gold) -> Document:
     """The first document with at least three mentions and two claims."""
-    return next(d for d in gold.documents.values() if len(d.mentions) >= 3 and len(d.claims) >= 2)
+    return next(
+        d for d in gold.documents.values()
+        if len(gold.labels[d.doc_id].mentions) >= 3 and len(gold.labels[d.doc_id].claims) >= 2
+    )
+
+
+@pytest.fixture(scope="session")
+def labels(gold: Gold, document: Document) -> Prediction:
+    """The gold mentions and claims of ``document``."""
+    return gold.labels[document.doc_id]
 
 
 def _claim_json(claim) -> dict:
     item = {"start": claim.start, "end": claim.end, "low": claim.low, "high": claim.high,
             "qualifier": claim.qualifier, "predicate": claim.predicate}
-    if claim.source_start is not None:
-        item.update(source_start=claim.source_start, source_end=claim.source_end)
+    if claim.source is not None:
+        item.update(source_start=claim.source.start, source_end=claim.source.end)
     return item
 
 
 @pytest.fixture(scope="session")
-def prediction(document: Document) -> dict:
+def prediction(document: Document, labels: Prediction) -> dict:
     """Prediction-format object: first mention dropped (missed), second relabelled (wrong), one spurious
     mention on a word no gold mention touches, first claim's value changed (wrong), rest exact."""
-    mentions = [{"start": m.start, "end": m.end, "label": m.label} for m in document.mentions]
+    mentions = [{"start": m.start, "end": m.end, "label": m.label} for m in labels.mentions]
     dropped = mentions.pop(0)
     relabelled = mentions[0]
     relabelled["label"] = "LOC" if relabelled["label"] != "LOC" else "PER"
-    covered = [(m.start, m.end) for m in document.mentions] + [(c.start, c.end) for c in document.claims]
+    covered = [(m.start, m.end) for m in labels.mentions] + [(c.start, c.end) for c in labels.claims]
     start = next(i for i in range(len(document.text) - 3)
                  if document.text[i:i + 3].isalpha() and not any(s < i + 3 and i < e for s, e in covered))
     mentions.append({"start": start, "end": start + 3, "label": "ORG"})
-    claims = [_claim_json(c) for c in document.claims]
+    claims = [_claim_json(c) for c in labels.claims]
     claims[0].update(low=123456.0, high=123457.0)
     return {"doc_id": document.doc_id, "mentions": mentions, "claims": claims,
             "_expected": {"missed": dropped, "wrong": relabelled, "spurious": mentions[-1]}}
@@ -61,7 +69,8 @@ def prediction_file(tmp_path: Path, prediction: dict) -> Path:
     return path
 
 
-def tiny_gold(text: str, **changes) -> Gold:
+def tiny_gold(text: str, mentions: tuple[Mention, ...] = (), claims: tuple[Claim, ...] = ()) -> Gold:
     """A one-document gold for unit tests, built without files."""
-    document = Document("00000000deadbeef", "en", None, "000_00000000deadbeef.txt", 0, text)
-    return Gold({document.doc_id: dataclasses.replace(document, **changes)}, {}, {})
+    document = Document("00000000deadbeef", text, "en", None, "000_00000000deadbeef.txt", 0)
+    return Gold({document.doc_id: document}, {document.doc_id: Prediction(document.doc_id, mentions, claims)},
+                {}, {})

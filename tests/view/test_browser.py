@@ -51,7 +51,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, gold, prediction) -> Path
     return scratch / "view"
 
 
-def test_screenshot_shows_the_highlighting(site_dir: Path, document, tmp_path: Path) -> None:
+def test_screenshot_shows_the_highlighting(site_dir: Path, document, labels, tmp_path: Path) -> None:
     from PIL import Image
 
     shot = tmp_path / "page.png"
@@ -60,28 +60,28 @@ def test_screenshot_shows_the_highlighting(site_dir: Path, document, tmp_path: P
     image = Image.open(shot).convert("RGB")
     assert image.size == (WIDTH, HEIGHT)
     colours = {colour for _, colour in image.getcolors(maxcolors=WIDTH * HEIGHT)}
-    labels = {m.label for m in document.mentions}
+    shown = {m.label for m in labels.mentions}
 
     def rgb(hex_colour: str) -> tuple[int, int, int]:
         return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
-    for label in labels:
+    for label in shown:
         assert rgb(LABEL_COLOURS[label]) in colours, f"no {label} highlight on screen"
     assert rgb("#fff3b0") in colours, "no claim highlight on screen"
     assert rgb(DIFF_COLOURS["missed"]) in colours, "the missed mention's outline is not on screen"
 
 
 def test_rendered_dom_holds_every_highlighted_span(
-    site_dir: Path, document, prediction, tmp_path: Path
+    site_dir: Path, document, labels, prediction, tmp_path: Path
 ) -> None:
     result = chromium(tmp_path, "--dump-dom", (site_dir / f"{document.doc_id}.html").as_uri())
     assert "<article" in result.stdout, result.stderr[-2000:]
     dom = Elements(result.stdout)
     assert "".join(dom.article) == document.text
-    for mention in document.mentions:
+    for mention in labels.mentions:
         classes = dom.by_id[f"m-{mention.start}-{mention.end}"]["class"].split()
         assert {"m", f"m-{mention.label}"} <= set(classes)
-    for claim in document.claims:
+    for claim in labels.claims:
         element = dom.by_id[f"c-{claim.start}-{claim.end}"]
         assert "c" in element["class"].split() and claim.qualifier in element["title"]
     missed = prediction["_expected"]["missed"]

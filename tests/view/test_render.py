@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from conflict_counts.records import Claim, Mention, Prediction
 from conflict_counts.view import load_predicted, render_site, write_site
 from conflict_counts.view.markup import Span, markup
-from conflict_counts.view.model import Claim, Mention, PredictedDocument
 from conflict_counts.view.output import MARKER
 from conflict_counts.view.render import document_page
 from tests.view.conftest import DATASET, GROUPS, tiny_gold
@@ -60,18 +60,18 @@ def test_every_mention_and_claim_is_on_its_page_and_the_text_is_intact(gold, sit
     for doc in gold.documents.values():
         parsed = Elements(site[f"{doc.doc_id}.html"])
         assert "".join(parsed.article) == doc.text
-        for mention in doc.mentions:
+        for mention in gold.labels[doc.doc_id].mentions:
             element = parsed.by_id[f"m-{mention.start}-{mention.end}"]
             assert f"m-{mention.label}" in element["class"].split()
             assert element["data-entity"] == mention.entity_id
-        for number, claim in enumerate(doc.claims, start=1):
+        for number, claim in enumerate(gold.labels[doc.doc_id].claims, start=1):
             element = parsed.by_id[f"c-{claim.start}-{claim.end}"]
             assert element["data-n"] == str(number)
             title = element["title"]
             for part in (claim.qualifier, claim.predicate, claim.group_id, "interval"):
                 assert part in title
-            if claim.source_text:
-                assert claim.source_text in title
+            if claim.source is not None:
+                assert doc.text[claim.source.start : claim.source.end] in title
 
 
 def test_index_links_every_document_and_groups(gold, site) -> None:
@@ -117,7 +117,7 @@ def test_crossing_spans_nest_with_a_continuation_piece() -> None:
         markup("abc", [Span(1, 9, 0, ("x",))])
 
 
-def test_differences_are_marked(gold, document, prediction, prediction_file) -> None:
+def test_differences_are_marked(gold, document, labels, prediction, prediction_file) -> None:
     predicted = load_predicted(prediction_file, gold)
     page = document_page(document, gold, predicted[document.doc_id])
     parsed = Elements(page)
@@ -128,24 +128,25 @@ def test_differences_are_marked(gold, document, prediction, prediction_file) -> 
     assert "d-wrong" in wrong["class"].split() and "label" in wrong["title"]
     spurious = parsed.by_id[f"pm-{expected['spurious']['start']}-{expected['spurious']['end']}"]
     assert "p-spurious" in spurious["class"].split()
-    first = document.claims[0]
+    first = labels.claims[0]
     claim = parsed.by_id[f"c-{first.start}-{first.end}"]
     assert "d-wrong" in claim["class"].split() and "value" in claim["title"]
-    for other in document.claims[1:]:
+    for other in labels.claims[1:]:
         assert "d-correct" in parsed.by_id[f"c-{other.start}-{other.end}"]["class"].split()
     assert "".join(parsed.article) == document.text
     summary = re.search(r'<table class="summary">(.*?)</table>', page).group(1)
     cells = [int(x) for x in re.findall(r'<td class="num">(\d+)</td>', summary)]
-    n = len(document.mentions)
-    assert cells == [n - 2, 1, 1, 1, len(document.claims) - 1, 1, 0, 0]
+    n = len(labels.mentions)
+    assert cells == [n - 2, 1, 1, 1, len(labels.claims) - 1, 1, 0, 0]
 
 
 def test_documents_absent_from_predictions_count_as_missed(gold, document, prediction_file) -> None:
     predicted = load_predicted(prediction_file, gold)
     other = next(d for d in gold.documents.values() if d.doc_id != document.doc_id)
-    page = document_page(other, gold, predicted.get(other.doc_id, PredictedDocument()))
+    page = document_page(other, gold, predicted.get(other.doc_id, Prediction(other.doc_id)))
     parsed = Elements(page)
-    assert all("d-missed" in parsed.by_id[f"m-{m.start}-{m.end}"]["class"] for m in other.mentions)
+    mentions = gold.labels[other.doc_id].mentions
+    assert all("d-missed" in parsed.by_id[f"m-{m.start}-{m.end}"]["class"] for m in mentions)
 
 
 def test_cli_renders_every_document_deterministically(run_cli, tmp_path: Path, gold, prediction_file) -> None:
@@ -182,8 +183,8 @@ def test_write_site_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
 
 
 def test_tooltips_are_escaped_once(gold, site) -> None:
-    doc = next(d for d in gold.documents.values() if d.claims)
-    claim = doc.claims[0]
+    doc = next(d for d in gold.documents.values() if gold.labels[d.doc_id].claims)
+    claim = gold.labels[doc.doc_id].claims[0]
     page = site[f"{doc.doc_id}.html"]
     assert not re.search(r"&amp;(amp|lt|gt|quot|#x27);", page)
     title = Elements(page).by_id[f"c-{claim.start}-{claim.end}"]["title"]

@@ -1,6 +1,6 @@
 """Build, validate, run every baseline, score each, and print the leaderboard.
 
-The main job of the project (SPEC §2.2): ``build`` (refreshing the dataset card unless
+The main job of the project (README.md, Quick start): ``build`` (refreshing the dataset card unless
 ``--no-card``), ``validate``, then each baseline of the registry on the dataset (learned
 ones leave-one-document-out) and ``score`` of its predictions. The leaderboard (per task
 and per language, F1 with its 95 % bootstrap interval) goes to stdout and, unless
@@ -91,12 +91,12 @@ def _command(name: str, argv: list[str]) -> None:
 
 
 def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
-    from conflict_counts.baselines.predictions import write_jsonl
     from conflict_counts.baselines.registry import create
-    from conflict_counts.commands.extract import dataset_documents
+    from conflict_counts.dataset import Dataset
+    from conflict_counts.predictions.writer import write_jsonl
     from conflict_counts.score.api import score
 
-    documents = dataset_documents(str(dataset))
+    documents = Dataset(dataset).documents()
     results = []
     for name, entry in BASELINES.items():
         if entry.configured:

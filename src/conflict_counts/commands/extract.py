@@ -1,4 +1,4 @@
-"""Run a baseline on the dataset or on any text and write predictions (SPEC §4 JSON Lines).
+"""Run a baseline on the dataset or on any text and write predictions (README.md, Prediction format).
 
 Input: the built dataset's documents (default), a plain-text file (one document; give
 ``--lang``), or JSON Lines (``.jsonl``/``.ndjson``) with ``doc_id``, ``text`` and
@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from conflict_counts.baselines.predictions import Document, write_jsonl
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.predictions.writer import write_jsonl
+from conflict_counts.records import Document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BATCH = 64  # documents predicted together
@@ -110,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
 def _documents(args: argparse.Namespace) -> tuple[Iterable[Document], int | None]:
     """The documents to predict and the input size in bytes (None: the dataset)."""
     if args.input is None:
-        return dataset_documents(args.gold, args.lang), None
+        from conflict_counts.dataset import Dataset
+
+        return Dataset(args.gold).documents(args.lang), None
     path = Path(args.input)
     if not path.is_file():
         raise InputError.at(args.input, None, None, "no such file")
@@ -122,18 +125,6 @@ def _documents(args: argparse.Namespace) -> tuple[Iterable[Document], int | None
         message = f"required for a plain-text input (one of {choices})"
         raise InputError.at("command line", None, "--lang", message)
     return [read_text(path, args.lang)], size
-
-
-def dataset_documents(gold_dir: str, lang: str | None = None) -> list[Document]:
-    """The documents of a built dataset, in doc_id order (optionally one language)."""
-    from conflict_counts.dataset import read_table
-
-    frame = read_table(Path(gold_dir), "documents").sort_values("doc_id")
-    return [
-        Document(str(d), str(t), str(g))
-        for d, t, g in zip(frame["doc_id"], frame["text"], frame["language"], strict=True)
-        if lang is None or g == lang
-    ]
 
 
 def read_text(path: Path, lang: str) -> Document:

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 
 from conflict_counts.errors import InputError
+from conflict_counts.predictions.reader import Predictions, load_predictions
 from conflict_counts.score import bootstrap, claims, entities, groups, linking
 from conflict_counts.score.counts import Tree
 from conflict_counts.score.gold import Gold, load_gold
-from conflict_counts.score.predictions import Predictions, load_predictions
 from conflict_counts.score.units import Units
 from conflict_counts.version import __version__
 

@@ -1,4 +1,8 @@
-"""The gold side of scoring: the documents, mentions and claims tables of a built dataset."""
+"""The gold side of scoring: the columnar view of a built dataset's documents, mentions and claims.
+
+The scorer works on whole columns at once, so it takes the frames of
+:class:`conflict_counts.dataset.Dataset` as they are, sorted, instead of records.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conflict_counts.dataset import read_table, table_path
+from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
 
 # Columns the scorer reads (the data model in README.md); other columns of the tables are ignored.
@@ -75,11 +79,5 @@ class Gold:
 
 def load_gold(directory: str | Path) -> Gold:
     """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory."""
-    directory = Path(directory)
-    frames = {table: read_table(directory, table) for table in COLUMNS}
-    return Gold.from_frames(
-        frames["documents"],
-        frames["mentions"],
-        frames["claims"],
-        where=str(table_path(directory, "x").parent),
-    )
+    dataset = Dataset(directory)
+    return Gold.from_frames(*(dataset.table(table) for table in COLUMNS), where=str(dataset.directory))

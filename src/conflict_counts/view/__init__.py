@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from conflict_counts.view.index import index_page
-from conflict_counts.view.model import Gold, PredictedDocument, load_gold
+from conflict_counts.view.model import Gold, load_gold
 from conflict_counts.view.output import write_site
 from conflict_counts.view.predictions import load_predicted
 from conflict_counts.view.render import document_page, render_site
 
 __all__ = [
     "Gold",
-    "PredictedDocument",
     "document_page",
     "index_page",
     "load_gold",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from conflict_counts.view.model import Claim, Mention
+from conflict_counts.records import Claim, Mention
 
 KINDS: tuple[str, ...] = ("correct", "wrong", "missed", "spurious")
 
@@ -84,8 +84,7 @@ def claim_reasons(gold: Claim, pred: Claim) -> tuple[str, ...]:
         reasons.append("qualifier")
     if gold.predicate != pred.predicate:
         reasons.append("predicate")
-    gold_source = None if gold.source_start is None else (gold.source_start, gold.source_end)
-    pred_source = None if pred.source_start is None else (pred.source_start, pred.source_end)
+    gold_source, pred_source = gold.source, pred.source
     if gold_source is None or pred_source is None:
         attributed = gold_source is None and pred_source is None
     else:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from conflict_counts.labels import ENTITY_LABELS
+from conflict_counts.records import Claim, Document, Prediction
 from conflict_counts.release.values import value_text
 from conflict_counts.view.diff import KINDS, compare, summary
-from conflict_counts.view.model import Claim, Document, Gold, PredictedDocument
+from conflict_counts.view.model import Gold
 from conflict_counts.view.page import KIND_HELP, claim_id, h, page, page_name
 from conflict_counts.view.style import DIFF_COLOURS, LABEL_COLOURS
 
@@ -29,8 +30,8 @@ def _head(with_predictions: bool) -> str:
             f'<th colspan="4" class="group">predicted claims</th></tr><tr>{kinds}{kinds}</tr>')
 
 
-def _row(doc: Document, counts: Mapping[str, Mapping[str, int]] | None) -> str:
-    cells = f'<td class="num">{len(doc.mentions)}</td><td class="num">{len(doc.claims)}</td>'
+def _row(doc: Document, labels: Prediction, counts: Mapping[str, Mapping[str, int]] | None) -> str:
+    cells = f'<td class="num">{len(labels.mentions)}</td><td class="num">{len(labels.claims)}</td>'
     if counts is not None:
         cells += "".join(_count_cell(k, counts[layer][k]) for layer in LAYERS for k in KINDS)
     else:
@@ -40,21 +41,23 @@ def _row(doc: Document, counts: Mapping[str, Mapping[str, int]] | None) -> str:
             f"<td>{h(doc.language)}</td><td>{h(doc.published or 'undated')}</td>{cells}</tr>")
 
 
-def documents_table(gold: Gold, predictions: Mapping[str, PredictedDocument] | None) -> str:
+def documents_table(gold: Gold, predictions: Mapping[str, Prediction] | None) -> str:
+    """One row a document: gold counts, and with predictions the difference counts by kind."""
     rows = []
     totals = {layer: dict.fromkeys(KINDS, 0) for layer in LAYERS}
     for doc in gold.documents.values():
+        labels = gold.labels[doc.doc_id]
         counts = None
         if predictions is not None:
-            predicted = predictions.get(doc.doc_id, PredictedDocument())
-            counts = summary(compare("mention", doc.mentions, predicted.mentions)
-                             + compare("claim", doc.claims, predicted.claims))
+            predicted = predictions.get(doc.doc_id, Prediction(doc.doc_id))
+            counts = summary(compare("mention", labels.mentions, predicted.mentions)
+                             + compare("claim", labels.claims, predicted.claims))
             for layer in LAYERS:
                 for kind in KINDS:
                     totals[layer][kind] += counts[layer][kind]
-        rows.append(_row(doc, counts))
-    mentions = sum(len(d.mentions) for d in gold.documents.values())
-    claims = sum(len(d.claims) for d in gold.documents.values())
+        rows.append(_row(doc, labels, counts))
+    mentions = sum(len(labels.mentions) for labels in gold.labels.values())
+    claims = sum(len(labels.claims) for labels in gold.labels.values())
     tail = ("".join(_count_cell(k, totals[layer][k]) for layer in LAYERS for k in KINDS)
             if predictions is not None else "<td></td>")
     rows.append(f'<tr class="total"><td>all</td><td></td><td></td><td class="num">{mentions}</td>'
@@ -63,7 +66,7 @@ def documents_table(gold: Gold, predictions: Mapping[str, PredictedDocument] | N
 
 
 def _group_item(doc: Document, claim: Claim) -> str:
-    source = doc.text[claim.source_start:claim.source_end] if claim.source_start is not None else "no source"
+    source = doc.text[claim.source.start:claim.source.end] if claim.source is not None else "no source"
     link = f"{h(page_name(doc.doc_id))}#{claim_id(claim)}"
     return (f'<li><a href="{link}">“{h(doc.text[claim.start:claim.end])}”'
             f"</a> — {h(value_text(claim.low, claim.high, claim.qualifier))} · {h(source)}"
@@ -74,7 +77,7 @@ def groups_section(gold: Gold) -> str:
     """Every claim group with more than one claim: the conflicting estimates, linked to the text."""
     members: dict[str, list[tuple[Document, Claim]]] = {}
     for doc in gold.documents.values():
-        for claim in doc.claims:
+        for claim in gold.labels[doc.doc_id].claims:
             members.setdefault(claim.group_id or "", []).append((doc, claim))
     items = [
         f"<li><code>{h(group)}</code> "
@@ -98,7 +101,7 @@ def _legend(with_predictions: bool) -> str:
     return f'<div class="legend">{spans}</div>'
 
 
-def index_page(gold: Gold, predictions: Mapping[str, PredictedDocument] | None = None,
+def index_page(gold: Gold, predictions: Mapping[str, Prediction] | None = None,
                prediction_name: str | None = None, version: str | None = None) -> str:
     """The table of documents, with per-document difference counts when predictions are given."""
     meta = f"{len(gold.documents)} documents"

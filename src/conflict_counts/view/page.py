@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from conflict_counts.view.model import Claim, Mention
+from conflict_counts.records import Claim, Mention
 from conflict_counts.view.style import CSS
 
 LANGUAGE_NAMES = {"sv": "Swedish", "nb": "Norwegian Bokmål", "en": "English"}

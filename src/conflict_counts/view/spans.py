@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from conflict_counts.records import Claim, Document, Mention
 from conflict_counts.release.values import interval_text, value_text
 from conflict_counts.view.diff import Outcome
 from conflict_counts.view.markup import Span
-from conflict_counts.view.model import Claim, Document, Gold, Mention
+from conflict_counts.view.model import Gold
 from conflict_counts.view.page import claim_id, mention_id
 from conflict_counts.view.style import LABEL_NAMES
 
@@ -21,9 +22,9 @@ RANK = {"underline": 0, "claim": 1, "predicted claim": 2, "mention": 3, "predict
 
 def claim_lines(claim: Claim, text: str, gold: Gold) -> list[str]:
     source = "none (the article's own voice)"
-    if claim.source_start is not None:
-        source = f"{claim.source_type or 'given'} · “{text[claim.source_start:claim.source_end]}”"
-    counted = "—" if claim.counted_start is None else f"“{text[claim.counted_start:claim.counted_end]}”"
+    if claim.source is not None:
+        source = f"{claim.source_type or 'given'} · “{text[claim.source.start:claim.source.end]}”"
+    counted = "—" if claim.counted is None else f"“{text[claim.counted.start:claim.counted.end]}”"
     group = claim.group_id or "—"
     if claim.group_id and gold.group_descriptions.get(claim.group_id):
         group += f" — {gold.group_descriptions[claim.group_id]}"
@@ -70,18 +71,18 @@ def _verdict_lines(outcome: Outcome | None, text: str) -> list[str]:
 
 def _claim_spans(doc: Document, gold: Gold, verdicts: dict[int, Outcome]) -> list[Span]:
     spans = []
-    for number, claim in enumerate(doc.claims, start=1):
+    for number, claim in enumerate(gold.labels[doc.doc_id].claims, start=1):
         outcome = verdicts.get(id(claim))
         title = [f"Claim {number} · “{doc.text[claim.start:claim.end]}”",
                  *claim_lines(claim, doc.text, gold), *_verdict_lines(outcome, doc.text)]
         classes = ("c", f"d-{outcome.kind}") if outcome else ("c",)
         attrs = {"title": "\n".join(title), "data-n": str(number), "data-group": claim.group_id or ""}
         spans.append(Span(claim.start, claim.end, RANK["claim"], classes, attrs, claim_id(claim)))
-        if claim.counted_start is not None and claim.counted_end is not None:
-            spans.append(Span(claim.counted_start, claim.counted_end, RANK["underline"], ("counted",),
+        if claim.counted is not None:
+            spans.append(Span(claim.counted.start, claim.counted.end, RANK["underline"], ("counted",),
                               {"title": f"counted by claim {number}", "data-claim": str(number)}))
-        if claim.source_start is not None and claim.source_end is not None:
-            spans.append(Span(claim.source_start, claim.source_end, RANK["underline"], ("source",),
+        if claim.source is not None:
+            spans.append(Span(claim.source.start, claim.source.end, RANK["underline"], ("source",),
                               {"title": f"source of claim {number} ({claim.source_type})",
                                "data-claim": str(number)}))
     return spans
@@ -89,7 +90,7 @@ def _claim_spans(doc: Document, gold: Gold, verdicts: dict[int, Outcome]) -> lis
 
 def _mention_spans(doc: Document, gold: Gold, verdicts: dict[int, Outcome]) -> list[Span]:
     spans = []
-    for mention in doc.mentions:
+    for mention in gold.labels[doc.doc_id].mentions:
         outcome = verdicts.get(id(mention))
         title = [mention_line(mention, gold), *_verdict_lines(outcome, doc.text)]
         classes = ("m", f"m-{mention.label}", *((f"d-{outcome.kind}",) if outcome else ()))

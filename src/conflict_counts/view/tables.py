@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from conflict_counts.labels import ENTITY_LABELS
+from conflict_counts.records import Claim, Document, Mention, Prediction
 from conflict_counts.release.values import value_text
 from conflict_counts.view.diff import KINDS, Outcome
-from conflict_counts.view.model import Claim, Document, Gold, Mention
+from conflict_counts.view.model import Gold
 from conflict_counts.view.page import claim_id, h, mention_id
 from conflict_counts.view.spans import predicted_text
 from conflict_counts.view.style import LABEL_NAMES
@@ -43,18 +44,19 @@ def summary_table(counts: Mapping[str, Mapping[str, int]]) -> str:
 
 def _source(claim: Claim, text: str) -> str:
     source = h(claim.source_type or "none")
-    if claim.source_start is not None:
-        source += f": {h(text[claim.source_start:claim.source_end])}"
+    if claim.source is not None:
+        source += f": {h(text[claim.source.start:claim.source.end])}"
     return source
 
 
-def claims_table(doc: Document, outcomes: Sequence[Outcome] | None) -> str:
-    if not doc.claims:
+def claims_table(doc: Document, labels: Prediction, outcomes: Sequence[Outcome] | None) -> str:
+    """The gold claims of a page, numbered as in the text, with the prediction's verdict on each."""
+    if not labels.claims:
         return "<p>No numeric claims.</p>"
     verdicts = {id(o.gold): o for o in outcomes or () if o.gold is not None}
     rows = []
-    for number, claim in enumerate(doc.claims, start=1):
-        counted = "—" if claim.counted_start is None else h(doc.text[claim.counted_start:claim.counted_end])
+    for number, claim in enumerate(labels.claims, start=1):
+        counted = "—" if claim.counted is None else h(doc.text[claim.counted.start:claim.counted.end])
         prediction = ""
         if outcomes is not None:
             outcome = verdicts.get(id(claim))
@@ -107,7 +109,7 @@ def differences_table(doc: Document, outcomes: Sequence[Outcome]) -> str:
 def entities_table(doc: Document, gold: Gold) -> str:
     forms: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
-    for mention in doc.mentions:
+    for mention in gold.labels[doc.doc_id].mentions:
         key = mention.entity_id or ""
         forms.setdefault(key, []).append(doc.text[mention.start:mention.end])
         labels[key] = mention.label

@@ -1,61 +1,33 @@
-"""The prediction format of SPEC §4, shared by every baseline, and writing it safely.
+"""Writing the prediction format: records in, one JSON line a document out, all or nothing.
 
-Baselines build :class:`Mention` and :class:`Claim` records and :func:`document_record`
-turns them into one §4 JSON object a document. :func:`write_jsonl` streams such objects
-to a temporary file beside the target and renames it only when every object was written,
-so a failed or interrupted run never leaves a half-written predictions file.
+Extractors build :class:`~conflict_counts.records.Mention` and :class:`~conflict_counts.records.Claim`
+records and :func:`document_record` turns them into one line of the format
+(:mod:`conflict_counts.predictions.format`). :func:`write_jsonl` streams such lines to a temporary
+file beside the target and renames it only when every line was written, so a failed or interrupted
+run never leaves a half-written predictions file.
+
+>>> from conflict_counts.records import Claim, Document, Mention
+>>> doc = Document("0123456789abcdef", "SOHR: 800 fled.", "en")
+>>> claims = [Claim(6, 9, 800.0, 800.0, "exact", "escaped")]
+>>> line = document_record(doc, [Mention(0, 4, "ORG", "sohr")], claims)
+>>> line["mentions"][0]["text"], line["claims"][0]["text"], line["claims"][0]["source_type"]
+('SOHR', '800', 'none')
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
-
-@dataclass(frozen=True)
-class Document:
-    """One input document: what every baseline's ``predict`` consumes."""
-
-    doc_id: str
-    text: str
-    language: str
-
-
-class Mention(NamedTuple):  # named tuples: cheap to create by the hundred thousand
-    start: int
-    end: int
-    label: str
-    entity_id: str | None = None
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
-
-
-class Claim(NamedTuple):
-    """A numeric claim; ``source`` is None for the article's own voice (``none``)."""
-
-    start: int
-    end: int
-    low: float | None
-    high: float | None
-    qualifier: str
-    predicate: str
-    counted: Span | None = None
-    source: Span | None = None
-    source_type: str = "none"
-    source_entity_id: str | None = None
-    group_id: str | None = None
+from conflict_counts.hashing import text_sha256
+from conflict_counts.predictions.format import dumps
+from conflict_counts.records import Claim, Document, Mention
 
 
 def mention_record(text: str, mention: Mention) -> dict:
+    """A mention object with its surface text, which lets a reader check the offsets by eye."""
     record: dict = {"start": mention.start, "end": mention.end, "label": mention.label}
     if mention.entity_id is not None:
         record["entity_id"] = mention.entity_id
@@ -64,7 +36,7 @@ def mention_record(text: str, mention: Mention) -> dict:
 
 
 def claim_record(text: str, claim: Claim) -> dict:
-    """A §4 claim object with the optional keys that help a reader (surface texts, counted)."""
+    """A claim object with the optional keys that help a reader (surface texts, counted)."""
     record: dict = {
         "start": claim.start,
         "end": claim.end,
@@ -91,12 +63,12 @@ def claim_record(text: str, claim: Claim) -> dict:
 
 
 def document_record(document: Document, mentions: Iterable[Mention], claims: Iterable[Claim]) -> dict:
-    """One §4 line; ``text_sha256`` lets the scorer refuse predictions made on another text."""
+    """One line; ``text_sha256`` lets the scorer refuse predictions made on another text."""
     text = document.text
     return {
         "doc_id": document.doc_id,
         "language": document.language,
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text_sha256": text_sha256(text),
         "mentions": [mention_record(text, m) for m in sorted(mentions, key=_mention_key)],
         "claims": [claim_record(text, c) for c in sorted(claims, key=lambda c: (c.start, c.end))],
     }
@@ -104,11 +76,6 @@ def document_record(document: Document, mentions: Iterable[Mention], claims: Ite
 
 def _mention_key(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.label)
-
-
-def dumps(record: dict) -> str:
-    """One JSON line: UTF-8 text as is, NaN refused (an open bound is null)."""
-    return json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
@@ -131,11 +98,3 @@ def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
     finally:
         temporary.unlink(missing_ok=True)
     return count
-
-
-def read_jsonl(path: str | Path) -> Iterator[dict]:
-    """Read back a predictions file written by :func:`write_jsonl` (trusted input)."""
-    with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)

@@ -1,10 +1,13 @@
-"""Loading predictions (the README's prediction format); every bad input named by file, line, field.
+"""Reading the prediction format; every bad input named by file, line and field.
 
 Accepted: JSON Lines (one object a document), a Parquet file with the columns of the gold
 ``mentions`` or ``claims`` table, a directory holding ``mentions.parquet`` and/or
 ``claims.parquet``, or (from Python) an iterable of prediction objects. Every problem in the
 input is collected and raised at once, one line each; a Parquet row is reported as its
 1-based row number in place of a line.
+
+The result holds one :class:`~conflict_counts.records.Prediction` a document; the scorer's
+columnar frames are derived from those records.
 """
 
 from __future__ import annotations
@@ -13,34 +16,28 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.hashing import text_sha256
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+from conflict_counts.predictions.format import (
+    CLAIM_KEYS,
+    CLAIM_OPTIONAL,
+    DOCUMENT_KEYS,
+    DOCUMENT_OPTIONAL,
+    MENTION_KEYS,
+    MENTION_OPTIONAL,
+)
+from conflict_counts.records import Claim, Mention, Prediction, Span
 
 MAX_PROBLEMS = 100  # beyond this, only a count of the rest
 
-DOCUMENT_KEYS = ("doc_id", "mentions", "claims")
-DOCUMENT_OPTIONAL = ("language", "text", "text_sha256")
-MENTION_KEYS = ("start", "end", "label")
-MENTION_OPTIONAL = ("entity_id", "text", "mention_id")
-CLAIM_KEYS = ("start", "end", "low", "high", "qualifier", "predicate")
-CLAIM_OPTIONAL = (
-    "source_start",
-    "source_end",
-    "group_id",
-    "text",
-    "claim_id",
-    "counted_start",
-    "counted_end",
-    "counted_text",
-    "source_type",
-    "source_text",
-    "source_entity_id",
-)
+# The columnar view the scorer reads.
 MENTION_COLUMNS = ("doc_id", "start", "end", "label", "entity_id")
 CLAIM_COLUMNS = (
     "doc_id",
@@ -58,12 +55,40 @@ CLAIM_COLUMNS = (
 
 @dataclass(frozen=True)
 class Predictions:
-    """Validated predictions: one row a predicted mention or claim, plus the documents covered."""
+    """Validated predictions: one record a document covered, and columnar views for scoring."""
 
-    mentions: pd.DataFrame  # MENTION_COLUMNS; entity_id None when absent
-    claims: pd.DataFrame  # CLAIM_COLUMNS; low/high NaN = open, source_* -1 = none
-    doc_ids: frozenset[str]
+    documents: dict[str, Prediction]  # by doc_id, in input order
     source: str
+
+    @property
+    def doc_ids(self) -> frozenset[str]:
+        return frozenset(self.documents)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """One row a predicted mention (MENTION_COLUMNS); ``entity_id`` None when absent."""
+        rows = [(doc_id, m.start, m.end, m.label, m.entity_id)
+                for doc_id, p in self.documents.items() for m in p.mentions]
+        frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+        return frame.astype({"start": np.int64, "end": np.int64})
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        """One row a predicted claim (CLAIM_COLUMNS); open bounds NaN, no source span (-1, -1)."""
+        rows = [
+            (doc_id, c.start, c.end, _bound(c.low), _bound(c.high), c.qualifier, c.predicate,
+             *(c.source or (-1, -1)), c.group_id)
+            for doc_id, p in self.documents.items()
+            for c in p.claims
+        ]
+        frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+        types = {"start": np.int64, "end": np.int64, "low": np.float64, "high": np.float64,
+                 "source_start": np.int64, "source_end": np.int64}
+        return frame.astype(types)
+
+
+def _bound(value: float | None) -> float:
+    return math.nan if value is None else value
 
 
 class _NonFinite(float):
@@ -185,8 +210,8 @@ class _Checker:
         self.texts = texts
         self.languages = languages
         self.problems: list[Problem] = []
-        self.mentions: list[tuple] = []
-        self.claims: list[tuple] = []
+        self.mentions: dict[str, list[Mention]] = {}
+        self.claims: dict[str, list[Claim]] = {}
         self.seen: dict[str, int] = {}
 
     def add(self, line: int | None, field: str | None, message: str) -> None:
@@ -199,16 +224,13 @@ class _Checker:
             note = f"{total} problems; the first {MAX_PROBLEMS} are listed"
             self.problems = [Problem(self.file, None, None, note), *shown]
         raise_if_any(self.problems)
-        mentions = pd.DataFrame(self.mentions, columns=list(MENTION_COLUMNS))
-        claims = pd.DataFrame(self.claims, columns=list(CLAIM_COLUMNS))
-        for frame in (mentions, claims):
-            for column in ("start", "end"):
-                frame[column] = frame[column].astype(np.int64)
-        for column in ("low", "high"):
-            claims[column] = claims[column].astype(np.float64)
-        for column in ("source_start", "source_end"):
-            claims[column] = claims[column].astype(np.int64)
-        return Predictions(mentions, claims, frozenset(self.seen), self.file)
+        documents = {
+            doc_id: Prediction(
+                doc_id, tuple(self.mentions.get(doc_id, ())), tuple(self.claims.get(doc_id, ()))
+            )
+            for doc_id in self.seen
+        }
+        return Predictions(documents, self.file)
 
     # -- values ---------------------------------------------------------------------
     def integer(self, line: int | None, field: str, value: object, nullable: bool = False) -> int | None:
@@ -351,15 +373,10 @@ class _Checker:
             self.add(
                 line, "text", "differs from the gold document text (predictions made on another version?)"
             )
-        if "text_sha256" in obj and text is not None:
-            import hashlib
-
-            if obj["text_sha256"] != hashlib.sha256(text.encode("utf-8")).hexdigest():
-                self.add(
-                    line,
-                    "text_sha256",
-                    "differs from the gold document's (predictions made on another version?)",
-                )
+        if "text_sha256" in obj and text is not None and obj["text_sha256"] != text_sha256(text):
+            self.add(
+                line, "text_sha256", "differs from the gold document's (predictions made on another version?)"
+            )
         for key, check in (("mentions", self.mention), ("claims", self.claim)):
             items = obj.get(key, [])
             if not isinstance(items, list):
@@ -400,7 +417,7 @@ class _Checker:
         entity_id = self.string(line, f"{prefix}entity_id", item.get("entity_id"), nullable=True)
         self.surface(line, f"{prefix}text", item.get("text"), text, span)
         if len(self.problems) == problems and doc_id is not None and span is not None:
-            self.mentions.append((doc_id, span[0], span[1], label, entity_id))
+            self.mentions.setdefault(doc_id, []).append(Mention(span[0], span[1], label, entity_id))
 
     def claim(
         self, line: int | None, prefix: str, item: object, doc_id: str | None, text: str | None
@@ -417,18 +434,24 @@ class _Checker:
         qualifier = self.string(line, f"{prefix}qualifier", item.get("qualifier"), QUALIFIERS)
         predicate = self.string(line, f"{prefix}predicate", item.get("predicate"), PREDICATES)
         source = self.span(line, prefix, item, "source_start", "source_end", text, nullable=True)
-        self.span(line, prefix, item, "counted_start", "counted_end", text, nullable=True)
+        counted = self.span(line, prefix, item, "counted_start", "counted_end", text, nullable=True)
         group_id = self.string(line, f"{prefix}group_id", item.get("group_id"), nullable=True)
-        self.string(line, f"{prefix}source_type", item.get("source_type"), SOURCE_TYPES, nullable=True)
-        self.string(line, f"{prefix}source_entity_id", item.get("source_entity_id"), nullable=True)
+        source_type = self.string(
+            line, f"{prefix}source_type", item.get("source_type"), SOURCE_TYPES, nullable=True
+        )
+        source_entity_id = self.string(
+            line, f"{prefix}source_entity_id", item.get("source_entity_id"), nullable=True
+        )
         self.surface(line, f"{prefix}text", item.get("text"), text, span)
         if source is not None:
             self.surface(line, f"{prefix}source_text", item.get("source_text"), text, source)
         if len(self.problems) == problems and doc_id is not None and span is not None:
-            source = source or (-1, -1)
-            self.claims.append(
-                (doc_id, span[0], span[1], low, high, qualifier, predicate, source[0], source[1], group_id)
+            claim = Claim(
+                span[0], span[1], _open(low), _open(high), qualifier, predicate,
+                counted=Span(*counted) if counted else None, source=Span(*source) if source else None,
+                source_type=source_type, source_entity_id=source_entity_id, group_id=group_id,
             )
+            self.claims.setdefault(doc_id, []).append(claim)
 
     def parquet_rows(self, rows: list[dict], kind: str) -> None:
         """Rows of a gold-shaped table, each checked as the prediction item it stands for."""
@@ -447,6 +470,11 @@ class _Checker:
             item = {k: _offset(k, v) for k, v in row.items() if k != "doc_id"}
             item = {k: v for k, v in item.items() if v is not None or k in required}
             check(number, "", item, doc_id, self.texts[doc_id])
+
+
+def _open(bound: float | None) -> float | None:
+    """The checker reads an open bound as NaN; a record holds None."""
+    return None if bound is None or math.isnan(bound) else bound
 
 
 OFFSET_KEYS = ("start", "end", "source_start", "source_end", "counted_start", "counted_end")

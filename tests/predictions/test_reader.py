@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conflict_counts.cli import main
-from conflict_counts.score.predictions import CLAIM_COLUMNS
+from conflict_counts.predictions.reader import CLAIM_COLUMNS
 from tests.score.corpus import gold_frames, gold_predictions, write_jsonl
 
 
