@@ -3,7 +3,7 @@
 The harnesses hand over a document row and a completion string; this module applies the
 ``llm`` adapter's pieces unchanged: its prompt, its output schema, its answer parser and
 its quote alignment, and writes the result in the one prediction shape
-(:func:`~conflict_counts.baselines.predictions.document_record`). An answer that is not
+(:func:`~conflict_counts.predictions.writer.document_record`). An answer that is not
 JSON in the schema becomes an empty prediction (every gold item of that document is then
 missed), and the reason is kept beside it.
 """
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from conflict_counts.baselines.llm.adapter import AnswerError, parse_answer
 from conflict_counts.baselines.llm.align import align
 from conflict_counts.baselines.llm.prompt import OUTPUT_SCHEMA, instructions, user_message
-from conflict_counts.baselines.predictions import Document, document_record
+from conflict_counts.predictions.writer import document_record
+from conflict_counts.records import Document
 
 # A completion wrapped in a Markdown code fence, as chat models without a response format write it.
 _FENCED = re.compile(r"^\s*```(?:json)?\s*\n(?P<body>.*)\n\s*```\s*$", re.DOTALL)

@@ -19,7 +19,10 @@ from conflict_counts.score.api import HEADLINES
 
 # Which headline F1 scores of the report each task reports: entities and their linking,
 # or claims and their groups.
-TASK_SECTIONS: dict[str, tuple[str, ...]] = {"entities": ("entities", "linking"), "claims": ("claims", "groups")}
+TASK_SECTIONS: dict[str, tuple[str, ...]] = {
+    "entities": ("entities", "linking"),
+    "claims": ("claims", "groups"),
+}
 
 
 def metric_name(path: tuple[str, ...]) -> str:
@@ -35,6 +38,17 @@ def task_metrics(task: str) -> dict[str, tuple[str, ...]]:
     """
     sections = TASK_SECTIONS[task]
     return {metric_name(path): path for path in HEADLINES if path[0] in sections}
+
+
+def report_figures(report: dict, task: str) -> dict[str, float]:
+    """The metrics of ``task`` read off a report of :func:`conflict_counts.score`."""
+    figures = {}
+    for name, path in task_metrics(task).items():
+        node = report
+        for key in path:
+            node = node[key]
+        figures[name] = float("nan") if node["f1"] is None else float(node["f1"])
+    return figures
 
 
 def gold_dir() -> Path:
@@ -56,17 +70,18 @@ def _canonical(record: dict) -> str:
 
 
 @cache
+def _gold():  # -> conflict_counts.score.gold.Gold, read once a process
+    from conflict_counts.score.gold import load_gold
+
+    return load_gold(gold_dir())
+
+
+@cache
 def _pooled(records: tuple[str, ...], task: str) -> tuple[tuple[str, float], ...]:
     """Cached: a harness asks once a metric for the same run."""
     import json
 
     import conflict_counts
 
-    report = conflict_counts.score([json.loads(r) for r in records], gold_dir(), subset=True, samples=0)
-    figures = []
-    for name, path in task_metrics(task).items():
-        node = report
-        for key in path:
-            node = node[key]
-        figures.append((name, float("nan") if node["f1"] is None else float(node["f1"])))
-    return tuple(figures)
+    report = conflict_counts.score([json.loads(r) for r in records], _gold(), subset=True, samples=0)
+    return tuple(report_figures(report, task).items())

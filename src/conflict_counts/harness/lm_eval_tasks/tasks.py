@@ -8,9 +8,10 @@
   included, so worked examples are left to ``conflict-counts extract --shots``.
 - :func:`process_entities` and :func:`process_claims` turn the completion into the
   document's prediction record and give it to every metric of the task; each metric's
-  aggregation (one function a metric, named after it) scores all records of the run at once with the project's scorer
-  (:mod:`conflict_counts.harness.metrics`). ``valid_answers`` is the share of documents
-  whose answer was JSON in the output schema (a plain mean).
+  aggregation (one function a metric, named after it) scores all records of the run at
+  once with the project's scorer (:mod:`conflict_counts.harness.metrics`).
+  ``valid_answers`` is the share of documents whose answer was JSON in the output schema
+  (a plain mean).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from lm_eval.api.task import ConfigurableTask
 from conflict_counts.harness.answers import document_of, predict, prompt_text
 from conflict_counts.harness.metrics import TASK_SECTIONS, gold_dir, pooled, task_metrics
 
-__all__ = ["DocumentsTask", "doc_to_text", "english", "norwegian", "process_claims", "process_entities", "swedish"]
+__all__ = [
+    "DocumentsTask", "doc_to_text", "english", "norwegian", "process_claims", "process_entities", "swedish",
+]
 
 
 class DocumentsTask(ConfigurableTask):
