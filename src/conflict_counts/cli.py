@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "release": "release",
     "export": "export",
     "import": "import_set",
+    "add-article": "add_article",
     "harness": "harness",
 }
 

@@ -8,3 +8,4 @@ GOLD_DIR = ANNOTATIONS_DIR / "gold"
 DATASET_DIR = Path("dataset")
 CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
+TASKS_DIR = Path("annotation-tasks")  # add-article's tasks for annotators (not part of the dataset)

@@ -25,9 +25,7 @@ from conflict_counts.release.croissant import changelog_date, croissant, file_di
 from conflict_counts.release.figure import conflict_figure
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
-from conflict_counts.seeds import Seed, read_seeds
-
-CHECKSUMS = "SHA256SUMS"
+from conflict_counts.seeds import CHECKSUMS, Seed, read_seeds
 
 # Table column → the annotation key whose line a failure in that column points to.
 ANNOTATION_KEYS: dict[str, str] = {

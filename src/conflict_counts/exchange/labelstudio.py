@@ -387,11 +387,7 @@ def _claim(region: _Region, links: Mapping[str, Span], task: _Task, origin: Orig
 
 
 def _document(item: Any, task: _Task) -> ImportedDocument | None:
-    if (
-        not isinstance(item, Mapping)
-        or not isinstance(item.get("data"), Mapping)
-        or "annotations" not in item
-    ):
+    if not isinstance(item, Mapping) or not isinstance(item.get("data"), Mapping):
         task.fail(
             "task",
             "expected an object with 'data' and 'annotations': use Label Studio's JSON "
@@ -414,7 +410,7 @@ def _document(item: Any, task: _Task) -> ImportedDocument | None:
                 + f", got {shorten(str(value))}",
             )
     annotations = [
-        a for a in item["annotations"] or [] if isinstance(a, Mapping) and not a.get("was_cancelled")
+        a for a in item.get("annotations") or [] if isinstance(a, Mapping) and not a.get("was_cancelled")
     ]
     if len(annotations) != 1:
         task.fail(

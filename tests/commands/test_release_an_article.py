@@ -1,0 +1,109 @@
+"""Adding an article is a minor version in one step: add-article, review, import, ``release minor``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conflict_counts import version as package_version
+from conflict_counts.annotations.locate import locate
+from conflict_counts.annotations.model import Claim, DocumentAnnotation, Mention, Origin, Span
+from conflict_counts.exchange.labelstudio import task
+from conflict_counts.releases import RECORD, read_releases
+from tests.test_load import git_clone
+
+ARTICLE = ("Kurdish officials said on Monday that at least 150 prisoners escaped from the al-Hol camp.\n\n"
+           "The SDF said 20 guards were killed, according to AFP.\n")
+ADDED = "## [Unreleased]\n\n### Added\n- One English article on escapes from al-Hol.\n\n"
+NEW_GROUP = '- {id: al-hol-2026-guards-killed, description: "Guards killed at the al-Hol camp, 2026."}\n'
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _span(text: str, quote: str, context: str | None = None) -> Span:
+    start = locate(text, quote, context)
+    return Span(start, start + len(quote), quote)
+
+
+def reviewed(doc_id: str, text: str) -> DocumentAnnotation:
+    """What the annotators submit for the new article (offsets found by code, never typed)."""
+    origin = Origin("reviewed", 1)
+    sdf = _span(text, "SDF")
+    mentions = (Mention(_span(text, "al-Hol"), "FAC", "al-hol-camp", None, origin),
+                Mention(sdf, "ORG", "syrian-democratic-forces", None, origin),
+                Mention(_span(text, "AFP"), "ORG", "agence-france-presse", None, origin))
+    claims = (
+        Claim(_span(text, "at least 150"), 150.0, None, "at_least", "escaped", _span(text, "prisoners"),
+              "unnamed", _span(text, "Kurdish officials"), None, "al-hol-2026-escapees", None, origin),
+        Claim(_span(text, "20"), 20.0, 20.0, "exact", "killed", _span(text, "guards"), "named", sdf,
+              "syrian-democratic-forces", "al-hol-2026-guards-killed", None, origin),
+    )
+    return DocumentAnnotation(doc_id, "en", mentions, claims, origin)
+
+
+@pytest.fixture
+def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for variable in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(variable, "maintainer")
+    for variable in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(variable, "maintainer@example.org")
+    monkeypatch.setattr(package_version, "__version__", package_version.__version__)  # restored after
+    clone = git_clone(tmp_path / "clone")
+    monkeypatch.chdir(clone)
+    return clone
+
+
+def test_a_new_article_becomes_release_1_1_0(clone: Path, run_cli, tmp_path: Path) -> None:
+    from conflict_counts.load import load
+
+    before = json.loads((clone / "dataset/croissant.json").read_text())
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    article = str(tmp_path / "article.txt")
+    code, out, err = run_cli("add-article", article, "--lang", "en", "--date", "2026-11")
+    assert code == 0, err
+    doc_id = re.search(r"doc_id (\w+)", out).group(1)
+    folder = clone / "annotation-tasks" / doc_id / "label-studio"
+    [pre] = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
+    text = pre["data"]["text"]
+
+    # The reviewed annotation, as Label Studio exports it, replaces the tasks file.
+    (folder / "tasks.json").unlink()
+    (folder / "project-1-export.json").write_text(json.dumps([task(reviewed(doc_id, text), text)]),
+                                                   encoding="utf-8")
+    (folder / "groups.yaml").write_text((folder / "groups.yaml").read_text() + NEW_GROUP, encoding="utf-8")
+    code, _, err = run_cli("import", "--format", "label-studio", str(folder), "--set", "gold")
+    assert (code, err) == (0, "")
+    changelog = clone / "CHANGELOG.md"
+    entry = re.sub(r"^## \[", ADDED + "## [", changelog.read_text(), count=1, flags=re.MULTILINE)
+    changelog.write_text(entry)
+    git(clone, "add", "seeds", "CHANGELOG.md")
+    git(clone, "commit", "-qm", "Add an English article on al-Hol")
+
+    code, out, err = run_cli("release", "minor", "--date", "2027-01-02", "--no-benchmark")
+    assert code == 0, err
+
+    assert '__version__ = "1.1.0"' in (clone / "src/conflict_counts/version.py").read_text()
+    manifest = json.loads((clone / "dataset/manifest.json").read_text())
+    assert manifest["version"] == "1.1.0"
+    card = (clone / "README.md").read_text()
+    assert "| documents | 3 | 1 | 2 | 6 |" in card  # the card's statistics follow
+    croissant = json.loads((clone / "dataset/croissant.json").read_text())  # and the Croissant file
+    assert croissant["version"] == "1.1.0"
+    documents = next(d for d in croissant["distribution"] if d["name"] == "documents.parquet")
+    parquet = (clone / "dataset/documents.parquet").read_bytes()
+    assert documents["sha256"] == hashlib.sha256(parquet).hexdigest()
+    assert documents["sha256"] != next(d["sha256"] for d in before["distribution"]
+                                       if d["name"] == "documents.parquet")
+    *_, latest = read_releases(clone / RECORD)
+    assert (latest.version, latest.date) == ("1.1.0", "2027-01-02")
+    assert git(clone, "status", "--porcelain") == ""
+    cache = str(tmp_path / "cache")
+    assert doc_id in set(load("documents", root=clone, version="1.1.0", cache_dir=cache)["doc_id"])
+    assert len(load("documents", root=clone, version="1.0.0", cache_dir=cache)) == 5
