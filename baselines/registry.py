@@ -49,10 +49,12 @@ from typing import Any, Protocol
 
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.errors import InputError
+from conflict_counts.labels import LANGUAGES as DATASET_LANGUAGES
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.numbers.lexicon import LANGS
 from conflict_counts.records import Document
 
-LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "en")  # what every baseline reads (SPEC: sv, nb, en)
+LANGUAGES: tuple[str, ...] = LANGS  # what every baseline reads: the normaliser's languages
 
 
 class Extractor(Protocol):
@@ -78,7 +80,7 @@ class Entry:
     available: Callable[[], bool] = lambda: True
     missing: str = ""  # why it is unavailable: one line for the user
     tasks: tuple[str, ...] = TASKS  # what it attempts (a leaderboard shows "–" for the rest)
-    languages: tuple[str, ...] = ("sv", "nb", "en")  # of the dataset's, which it covers
+    languages: tuple[str, ...] = DATASET_LANGUAGES  # of the dataset's, which it covers
     configured: bool = False  # needs options (a model, an endpoint): benchmark runs it only on request
 
 

@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflict_counts.numbers import normalize
+from conflict_counts.numbers import LANGS, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = ROOT / ".." / "shared" / "external" / "duckling-numerals" / "numerals.jsonl"
@@ -31,7 +31,7 @@ _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # (languages it applies to, pattern on the row's text, reason)
 OUT_OF_SCOPE: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = (
     (
-        frozenset({"sv", "nb", "da", "en"}),
+        frozenset(LANGS),
         re.compile(r"^\s*\d+\s*/\s*\d+\s*$"),
         "fraction: a ratio, not a count",
     ),
@@ -51,7 +51,7 @@ OUT_OF_SCOPE: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = (
         "adjective ('a single cell'), not a number word",
     ),
     (
-        frozenset({"sv", "nb", "da", "en"}),
+        frozenset(LANGS),
         re.compile(r"\(.*\)"),
         "number restated in parentheses: two expressions, not one",
     ),

@@ -23,7 +23,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from conflict_counts.score.counts import Tree, divide, f1
+from conflict_counts.scorer.counts import Tree, divide, f1
 
 METRICS: tuple[str, ...] = ("muc", "bcubed", "ceafe", "lea")
 

@@ -13,7 +13,9 @@ import yaml
 
 from conflict_counts.builder.features import features_for
 from conflict_counts.builder.writer import SplitSize
-from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, table_path
+from conflict_counts.dataset import DATASET_DIR, TABLES, table_path
+from conflict_counts.labels import LANGUAGES
+from conflict_counts.schema.columns import TABLE_DESCRIPTIONS
 
 
 def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, str]) -> str:
@@ -27,7 +29,7 @@ def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, 
     """
     header = {
         "pretty_name": "ConflictCounts",
-        "language": ["sv", "nb", "en"],
+        "language": list(LANGUAGES),
         "license": "cc-by-4.0",
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],

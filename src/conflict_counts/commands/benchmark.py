@@ -53,7 +53,7 @@ class Result:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score import bootstrap
+    from conflict_counts.scorer import bootstrap
 
     samples = bootstrap.SAMPLES if args.samples is None else args.samples
     if samples < 0:
@@ -94,7 +94,7 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
     from conflict_counts.baselines.registry import create
     from conflict_counts.dataset import Dataset
     from conflict_counts.predictions.writer import write_jsonl
-    from conflict_counts.score.api import score
+    from conflict_counts.scorer.api import score
 
     documents = Dataset(dataset).documents()
     results = []
@@ -123,8 +123,9 @@ def _f1(score: dict) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return [*lines, *("| " + " | ".join(row) + " |" for row in rows), ""]
+    from conflict_counts.markdown import table
+
+    return [*table(header, rows), ""]
 
 
 # column, task (registry.TASKS), path into the score report
@@ -151,13 +152,9 @@ def _per_language(path: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _cell(result: Result, task: str, path: tuple[str, ...]) -> str:
     """F1 [CI], or "–" for a task the baseline does not attempt."""
-    return _f1(_leaf(result.report, path)) if task in result.tasks else "–"
+    from conflict_counts.scorer.api import at_path
 
-
-def _leaf(tree: dict, path: tuple[str, ...]) -> dict:
-    for key in path:
-        tree = tree[key]
-    return tree
+    return _f1(at_path(result.report, path)) if task in result.tasks else "–"
 
 
 def leaderboard(results: list[Result], samples: int) -> str:

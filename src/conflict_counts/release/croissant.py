@@ -35,10 +35,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
-from conflict_counts.dataset import ARROW_SCHEMAS, TABLE_DESCRIPTIONS, TABLES, table_path
-from conflict_counts.release.fields import column_description, data_type
+from conflict_counts.dataset import TABLES, table_path
+from conflict_counts.labels import LANGUAGES
 from conflict_counts.release.rai import corpus_summary, label_summary, rai_properties
+from conflict_counts.schema.columns import ARROW_SCHEMAS, TABLE_DESCRIPTIONS, column_description
 
 CROISSANT = "http://mlcommons.org/croissant/1.0"
 CROISSANT_RAI = "http://mlcommons.org/croissant/RAI/1.0"
@@ -167,6 +169,21 @@ def _file_object(name: str, table: Mapping[str, object], sha256: str) -> dict[st
     }
 
 
+def data_type(arrow_type: pa.DataType) -> tuple[str, bool]:
+    """The schema.org type of a column's values and whether the column is a list (repeated)."""
+    if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type):
+        return data_type(arrow_type.value_type)[0], True
+    if pa.types.is_integer(arrow_type):
+        return "sc:Integer", False
+    if pa.types.is_floating(arrow_type):
+        return "sc:Float", False
+    if pa.types.is_boolean(arrow_type):
+        return "sc:Boolean", False
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return "sc:Text", False
+    raise ValueError(f"no Croissant data type for Arrow type {arrow_type}")
+
+
 def _field(table: str, column: str) -> dict[str, object]:
     kind, repeated = data_type(ARROW_SCHEMAS[table].field(column).type)
     field: dict[str, object] = {
@@ -247,7 +264,7 @@ def croissant(
         "citeAs": str(card_facts.get("citation") or default_citation(version, date_published)),
         "license": LICENSES,
         "creator": [{"@type": "sc:Organization", "name": str(name)} for name in creators],
-        "inLanguage": ["sv", "nb", "en"],
+        "inLanguage": list(LANGUAGES),
         "keywords": [
             "named entity recognition", "entity linking", "numeric claims", "quantity extraction",
             "attribution", "cross-document coreference", "Swedish", "Norwegian Bokmål", "English",

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from conflict_counts.clusters import Clustering, ClusterScorer
-from conflict_counts.score.counts import Tally, Tree, accuracy
-from conflict_counts.score.entities import EntityEvaluation
+from conflict_counts.scorer.counts import Tally, Tree, accuracy
+from conflict_counts.scorer.entities import EntityEvaluation
 
 
 @dataclass(frozen=True)

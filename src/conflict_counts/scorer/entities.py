@@ -32,8 +32,8 @@ from conflict_counts.matching import (
     greedy_match,
     overlapping_pairs,
 )
-from conflict_counts.score.counts import Tally, Tree, prf
-from conflict_counts.score.units import Units
+from conflict_counts.scorer.counts import Tally, Tree, prf
+from conflict_counts.scorer.units import Units
 
 SCHEMAS: tuple[str, ...] = ("strict", "exact", "partial", "ent_type")
 OUTCOMES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spurious")

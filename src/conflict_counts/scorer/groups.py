@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from conflict_counts.clusters import Clustering, ClusterScorer
-from conflict_counts.score.claims import ClaimEvaluation
-from conflict_counts.score.counts import Tree
+from conflict_counts.scorer.claims import ClaimEvaluation
+from conflict_counts.scorer.counts import Tree
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import pandas as pd
 
 from conflict_counts.labels import PREDICATES, QUALIFIERS
 from conflict_counts.matching import canonical_rank, codes, greedy_match, overlapping_pairs
-from conflict_counts.score.counts import Tally, Tree, accuracy, detection
-from conflict_counts.score.units import Units
+from conflict_counts.scorer.counts import Tally, Tree, accuracy, detection
+from conflict_counts.scorer.units import Units
 
 DETECTION = ("span_strict", "span_overlap", "value", "attribution", "full")
 ATTRIBUTES = ("qualifier", "predicate")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from conflict_counts.score.counts import Tree
+from conflict_counts.scorer.counts import Tree
 
 SAMPLES = 1000
 SEED = 0
