@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from conflict_counts.score.api import HEADLINES
+from conflict_counts.scorer.api import HEADLINES, at_path
 
 # Which headline F1 scores of the report each task reports: entities and their linking,
 # or claims and their groups.
@@ -44,10 +44,8 @@ def report_figures(report: dict, task: str) -> dict[str, float]:
     """The metrics of ``task`` read off a report of :func:`conflict_counts.score`."""
     figures = {}
     for name, path in task_metrics(task).items():
-        node = report
-        for key in path:
-            node = node[key]
-        figures[name] = float("nan") if node["f1"] is None else float(node["f1"])
+        f1 = at_path(report, path)["f1"]
+        figures[name] = float("nan") if f1 is None else float(f1)
     return figures
 
 
@@ -70,8 +68,8 @@ def _canonical(record: dict) -> str:
 
 
 @cache
-def _gold():  # -> conflict_counts.score.gold.Gold, read once a process
-    from conflict_counts.score.gold import load_gold
+def _gold():  # -> conflict_counts.scorer.gold.Gold, read once a process
+    from conflict_counts.scorer.gold import load_gold
 
     return load_gold(gold_dir())
 
