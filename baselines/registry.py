@@ -63,7 +63,8 @@ class Extractor(Protocol):
     name: str
     description: str
 
-    def predict(self, documents: Iterable[Document]) -> Iterator[dict]: ...
+    def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document, in input order, lazily."""
 
 
 Options = Mapping[str, Any]  # an adapter's options by name ("base_url", "model", ...)
@@ -74,6 +75,7 @@ TASKS: tuple[str, ...] = ("entities", "linking", "spans", "values", "attribution
 
 @dataclass(frozen=True)
 class Entry:
+    """A registered extractor: how to make it, what it attempts and what it needs installed."""
     name: str
     summary: str
     create: Callable[[Path, Options], Extractor]  # (built dataset, options) -> extractor
@@ -155,6 +157,7 @@ def register(entry: Entry) -> None:
 
 
 def entry(name: str) -> Entry:
+    """The registered extractor ``name``, or one clear line listing the names there are."""
     try:
         return BASELINES[name]
     except KeyError:

@@ -64,6 +64,7 @@ def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, 
 
 
 def replace_header(card: str, header: str) -> str:
+    """The card with its YAML header replaced (added when it has none); the prose is kept."""
     match = re.match(r"---\n.*?\n---\n", card, flags=re.DOTALL)
     return header + (card[match.end() :] if match else "\n" + card)
 

@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Result:
+    """One leaderboard row: a baseline's score report, or why it was skipped."""
     name: str
     description: str
     report: dict | None  # None: skipped
@@ -190,6 +191,7 @@ def leaderboard(results: list[Result], samples: int) -> str:
 
 
 def write_leaderboard(card: Path, table: str) -> None:
+    """Put the leaderboard into the card's ``leaderboard`` block, leaving everything else as it is."""
     from conflict_counts.atomic import write_text
     from conflict_counts.builder.card import replace_block
 

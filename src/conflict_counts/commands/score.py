@@ -17,6 +17,7 @@ from conflict_counts.scorer.output import check_targets
 
 
 def non_negative(value: str) -> int:
+    """An argparse type: a count that may be zero but not negative."""
     number = int(value)
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")

@@ -142,6 +142,7 @@ def changelog_date(changelog: str, version: str) -> str | None:
 
 
 def default_citation(version: str, date_published: str | None) -> str:
+    """A BibTeX entry for the card and Croissant when CITATION.cff gives none."""
     year = (date_published or "")[:4] or "n.d."
     return (
         "@misc{conflictcounts,\n"

@@ -44,6 +44,7 @@ class Evaluation:
 
     @classmethod
     def build(cls, gold: Gold, predictions: Predictions, subset: bool = False) -> Evaluation:
+        """Match predictions to gold once; every bootstrap replicate then only re-weights the counts."""
         if subset:
             if not predictions.doc_ids:
                 raise InputError.at(
