@@ -33,10 +33,12 @@ class DocumentsTask(ConfigurableTask):
         super().__init__(config={k: v for k, v in (config or {}).items() if k != "class"})
 
     def download(self, dataset_kwargs: dict | None = None, **kwargs) -> None:
+        """Load ``data_files`` from the project's dataset folder (``data_dir``), not the working one."""
         super().download({**(dataset_kwargs or {}), "data_dir": str(gold_dir())}, **kwargs)
 
 
 def doc_to_text(doc: dict) -> str:
+    """The prompt for one row of the ``documents`` table."""
     return prompt_text(document_of(doc))
 
 
