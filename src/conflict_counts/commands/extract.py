@@ -13,7 +13,10 @@ field) and writes nothing.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -49,6 +52,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="built dataset: default input, and training data of learned baselines "
                         f"({describe_default()})")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="worker processes, each predicting whole batches of documents (default: all cores); "
+        "output is identical and in input order for any N. Model adapters (llm, hf) run in one process",
+    )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local: this machine, JSON Lines out; ray: Ray Data reads JSONL or Parquet, maps the "
+        "extractor over batches and writes Parquet parts into the new directory --out "
+        "(pip install 'conflict-counts[scale]')",
+    )
+    parser.add_argument("--ray-address", metavar="ADDRESS",
+                        help="ray: a running cluster (ray://head:10001, or auto); default: a local Ray")
     add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
 
 
@@ -75,14 +91,20 @@ def add_adapter_arguments(group) -> None:  # argparse group or parser
 
 def run(args: argparse.Namespace) -> int:
     _check_target(args.out, args.input)
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")
+    if args.engine == "ray":
+        return _run_ray(args)
     documents, size = _documents(args)
     baseline = create(args.baseline, args.gold, vars(args))
+    jobs = _jobs(args, baseline)
     progress = _progress(size)
     counts = {"documents": 0, "mentions": 0, "claims": 0}
 
     def records() -> Iterator[dict]:
-        for batch in _batches(documents, max(1, args.batch_size)):
-            for record in baseline.predict(batch):
+        batches = _batches(documents, max(1, args.batch_size))
+        for batch, predicted in _predict_batches(baseline, batches, jobs):
+            for record in predicted:
                 counts["documents"] += 1
                 counts["mentions"] += len(record["mentions"])
                 counts["claims"] += len(record["claims"])
@@ -106,6 +128,84 @@ def run(args: argparse.Namespace) -> int:
     if callable(summary):
         print(summary(), file=sys.stderr)
     return 0
+
+
+def _run_ray(args: argparse.Namespace) -> int:
+    """Ray Data over the input (default: the dataset's documents table); bad rows reported."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        message = "Ray is not installed (pip install 'conflict-counts[scale]')"
+        raise InputError.at("command line", None, "--engine", message) from None
+    from conflict_counts import ray_engine
+    from conflict_counts.dataset import table_path
+
+    source = args.input or str(table_path(Path(args.gold), "documents"))
+    if "://" not in source and not Path(source).exists():
+        raise InputError.at(source, None, None, "no such file")
+    baseline = create(args.baseline, args.gold, vars(args))
+    written, bad = ray_engine.run(
+        source, args.out, baseline, address=args.ray_address, num_cpus=args.jobs,
+        batch_size=max(1, args.batch_size), default_language=args.lang,
+    )
+    for doc_id, error in bad:
+        print(f"error: {source}: doc_id {doc_id!r}: {error} (row left out)", file=sys.stderr)
+    print(f"{args.baseline} on ray: {written} documents -> {args.out}"
+          + (f"; {len(bad)} bad rows left out" if bad else ""), file=sys.stderr)
+    return 1 if bad else 0
+
+
+# -- parallel prediction ------------------------------------------------------------------
+_WORKER_EXTRACTOR = None  # the extractor a forked worker inherits from the parent
+
+
+def _jobs(args: argparse.Namespace, extractor: object) -> int:
+    """Worker processes: --jobs, else every core this process may use; 1 for model adapters.
+
+    Adapters (``configured`` in the registry: llm, hf) call a model or an endpoint with their
+    own concurrency, and an extractor with a ``summary`` keeps run statistics that workers
+    would lose, so these stay in this process.
+    """
+    adapter = ":" not in args.baseline and BASELINES[args.baseline].configured
+    if adapter or callable(getattr(extractor, "summary", None)):
+        return 1
+    if args.jobs is not None:
+        return args.jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _predict_batch(batch: list[Document]) -> list[dict]:
+    return list(_WORKER_EXTRACTOR.predict(batch))
+
+
+def _predict_batches(
+    extractor, batches: Iterable[list[Document]], jobs: int
+) -> Iterator[tuple[list[Document], list[dict]]]:
+    """(batch, its records) in input order; with ``jobs`` > 1 forked workers predict ahead.
+
+    Workers are forked after the extractor was built, so they share its (read-only) model
+    and nothing is pickled but documents and records. At most ``2 × jobs`` batches are in
+    flight, so memory stays flat on any input.
+    """
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in batches:
+            yield batch, list(extractor.predict(batch))
+        return
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_predict_batch, (batch,))))
+                if len(pending) >= 2 * jobs:
+                    done, result = pending.popleft()
+                    yield done, result.get()
+            while pending:
+                done, result = pending.popleft()
+                yield done, result.get()
+    finally:
+        _WORKER_EXTRACTOR = None
 
 
 # -- inputs -----------------------------------------------------------------------------
