@@ -22,10 +22,11 @@ from itertools import islice
 from pathlib import Path
 
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
-from conflict_counts.errors import InputError, Problem
+from conflict_counts.errors import InputError, Problem, quote
 from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.predictions.writer import write_jsonl
 from conflict_counts.records import Document
+from conflict_counts.targets import check_output_files
 from conflict_counts.wording import counted
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -69,28 +70,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_adapter_arguments(group) -> None:  # argparse group or parser
-    """The options of the configured extractors; their values are checked when one is created."""
+    """The options of the configured extractors; their values are checked when one is created.
+
+    None of them has a default here (the adapter applies its own), so that an option given to
+    an extractor it does not apply to can be refused.
+    """
     group.add_argument("--model", metavar="NAME|PATH",
                        help="llm: model name at the endpoint; hf: local token-classification model folder")
     group.add_argument("--base-url", metavar="URL",
                        help="llm: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1")
-    group.add_argument("--api-key-env", metavar="VAR", default="OPENAI_API_KEY",
+    group.add_argument("--api-key-env", metavar="VAR",
                        help="llm: environment variable holding the API key (default: OPENAI_API_KEY)")
-    group.add_argument("--temperature", type=float, default=0.0, help="llm: sampling temperature (default 0)")
-    group.add_argument("--shots", type=int, default=0, metavar="K",
+    group.add_argument("--temperature", type=float, help="llm: sampling temperature (default 0)")
+    group.add_argument("--shots", type=int, metavar="K",
                        help="llm: worked examples from other documents in the prompt (default 0)")
-    group.add_argument("--concurrency", type=int, default=4, metavar="N",
+    group.add_argument("--concurrency", type=int, metavar="N",
                        help="llm: requests at once (default 4)")
-    group.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+    group.add_argument("--timeout", type=float, metavar="SECONDS",
                        help="llm: per request (default 120)")
-    group.add_argument("--max-retries", type=int, default=4, metavar="N",
+    group.add_argument("--max-retries", type=int, metavar="N",
                        help="llm: retries with backoff on 429, 5xx and timeouts (default 4)")
     group.add_argument("--cache", metavar="DIR",
                        help="llm: folder of answers kept between runs; a rerun resumes from it")
 
 
 def run(args: argparse.Namespace) -> int:
-    _check_target(args.out, args.input)
+    check_output_files({"--out": args.out}, [args.input, args.gold])
+    _check_adapter_options(args)
     if args.jobs is not None and args.jobs < 1:
         raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")
     if args.engine == "ray":
@@ -128,6 +134,19 @@ def run(args: argparse.Namespace) -> int:
     if callable(summary):
         print(summary(), file=sys.stderr)
     return 0
+
+
+def _check_adapter_options(args: argparse.Namespace) -> None:
+    """An adapter option given to a baseline that takes none is a mistake worth one line."""
+    entry = BASELINES.get(args.baseline)
+    if entry is None or entry.configured:
+        return
+    probe = argparse.ArgumentParser(add_help=False)
+    add_adapter_arguments(probe)
+    for action in probe._actions:
+        if getattr(args, action.dest, None) is not None:
+            message = f"applies to the model adapters (--baseline llm or hf), not to {args.baseline}"
+            raise InputError.at("command line", None, action.option_strings[0], message)
 
 
 def _run_ray(args: argparse.Namespace) -> int:
@@ -280,15 +299,15 @@ def _parse_line(
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        got = f"expected a non-empty string, got {doc_id!r}"[:200]
+        got = f"expected a non-empty string, got {quote(doc_id)}"
         errors.append(("doc_id", "missing" if doc_id is None else got))
     elif doc_id in seen:
-        errors.append(("doc_id", f"duplicate document id {doc_id!r}"))
+        errors.append(("doc_id", f"duplicate document id {quote(doc_id)}"))
     if not isinstance(text, str):
         got = f"expected a string, got {type(text).__name__}"
         errors.append(("text", "missing" if text is None else got))
     if language not in LANGUAGES:
-        expected = f"{language!r} is not one of {', '.join(LANGUAGES)}"
+        expected = f"{quote(language)} is not one of {', '.join(LANGUAGES)}"
         errors.append(("language", "missing (or give --lang)" if language is None else expected))
     if errors:
         return None, errors
@@ -297,17 +316,6 @@ def _parse_line(
 
 
 # -- output and progress ------------------------------------------------------------------
-def _check_target(out: str, source: str | None) -> None:
-    """Fail before any work if the output cannot be written or would replace the input."""
-    target = Path(out)
-    if not target.resolve().parent.is_dir():
-        raise InputError.at(out, None, None, "output directory does not exist")
-    if target.is_dir():
-        raise InputError.at(out, None, None, "is a directory, not a file")
-    if source is not None and Path(source).resolve() == target.resolve():
-        raise InputError.at(out, None, None, "would overwrite the input file")
-
-
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):
