@@ -1,4 +1,13 @@
-"""Pandera models of the five tables: types, enums and the rules that hold within a row."""
+"""Pandera models of the five tables: the one definition of every column.
+
+Each column's type, allowed values and meaning (``description``) are written here once. The Arrow
+schemas the build writes, the card's tables and the Croissant fields are generated from these
+models (:mod:`conflict_counts.schema.columns`); a column added here appears everywhere, and one
+without a description fails the build's tests instead of shipping blank.
+
+>>> [name for name in Mentions.to_schema().columns][:4]
+['doc_id', 'mention_id', 'start', 'end']
+"""
 
 from __future__ import annotations
 
@@ -7,8 +16,10 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from conflict_counts.labels import (
+    CLAIM_TAGS,
     ENTITY_LABELS,
     LANGUAGES,
+    NER_TAGS,
     PREDICATES,
     QUALIFIER_BOUNDS,
     QUALIFIERS,
@@ -21,33 +32,79 @@ KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 String = Series[pd.StringDtype]
 Integer = Series[pd.Int64Dtype]
+ITEMS = "items"  # metadata key: the Arrow type of a list column's items ("string" or "int64")
+
+_SPAN = "character offset (Unicode code point, end-exclusive) into documents.text"
+
+
+def _list_of(items: str, description: str) -> object:
+    """A list column (stored as an Arrow list of ``items``)."""
+    return pa.Field(description=description, metadata={ITEMS: items})
+
+
+def _labels(words: tuple[str, ...]) -> str:
+    return ", ".join(words)
 
 
 class Documents(pa.DataFrameModel):
-    doc_id: String = pa.Field(str_matches=DOC_ID, unique=True)
-    language: String = pa.Field(isin=list(LANGUAGES))
-    published: String = pa.Field(nullable=True, str_matches=r"^\d{4}-(0[1-9]|1[0-2])$")
-    text: String = pa.Field(str_length={"min_value": 1})
-    text_sha256: String = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    seed_file: String = pa.Field(str_matches=r"^\d{3}_[0-9a-f]{16}\.txt$", unique=True)
-    split: String = pa.Field(isin=list(SPLITS))
-    fold: Integer = pa.Field(ge=0, unique=True)
+    """One row an article."""
+
+    doc_id: String = pa.Field(
+        str_matches=DOC_ID, unique=True,
+        description="document id, stable across versions (the hash part of the seed file name)",
+    )
+    language: String = pa.Field(
+        isin=list(LANGUAGES), description=f"language of the article, one of {_labels(LANGUAGES)}"
+    )
+    published: String = pa.Field(
+        nullable=True, str_matches=r"^\d{4}-(0[1-9]|1[0-2])$",
+        description="publication month YYYY-MM; null when the seed file has no date header",
+    )
+    text: String = pa.Field(
+        str_length={"min_value": 1},
+        description="the article body exactly as in the seed file (header removed, trailing space stripped)",
+    )
+    text_sha256: String = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of text encoded as UTF-8"
+    )
+    seed_file: String = pa.Field(
+        str_matches=r"^\d{3}_[0-9a-f]{16}\.txt$", unique=True,
+        description="name of the seed file in seeds/articles"
+    )
+    split: String = pa.Field(
+        isin=list(SPLITS), description="split name; every document is in 'test' (an evaluation benchmark)"
+    )
+    fold: Integer = pa.Field(
+        ge=0, unique=True, description="fold number for leave-one-document-out training of learned baselines"
+    )
 
     class Config:
         strict = True  # no missing and no extra columns
+        description = "one row an article: text, language, publication month, fold"
 
 
 class Mentions(pa.DataFrameModel):
-    doc_id: String = pa.Field(str_matches=DOC_ID)
-    mention_id: String = pa.Field(unique=True)
-    start: Integer = pa.Field(ge=0)
-    end: Integer = pa.Field(ge=1)
-    text: String = pa.Field(str_length={"min_value": 1})
-    label: String = pa.Field(isin=list(ENTITY_LABELS))
-    entity_id: String = pa.Field(str_matches=KEBAB)
+    """One row a named-entity mention."""
+
+    doc_id: String = pa.Field(str_matches=DOC_ID, description="document the mention is in (documents.doc_id)")
+    mention_id: String = pa.Field(
+        unique=True, description="mention id, unique in the table ('<doc_id>:<start>-<end>')"
+    )
+    start: Integer = pa.Field(ge=0, description=f"mention start, {_SPAN}")
+    end: Integer = pa.Field(ge=1, description=f"mention end, {_SPAN}")
+    text: String = pa.Field(
+        str_length={"min_value": 1}, description="the mention as written: text[start:end]"
+    )
+    label: String = pa.Field(
+        isin=list(ENTITY_LABELS), description=f"entity type, one of {_labels(ENTITY_LABELS)}"
+    )
+    entity_id: String = pa.Field(
+        str_matches=KEBAB, description="cross-document, cross-language entity (entities.entity_id)"
+    )
 
     class Config:
         strict = True  # no missing and no extra columns
+        description = "named-entity mentions with their cross-document entity id"
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
@@ -55,14 +112,24 @@ class Mentions(pa.DataFrameModel):
 
 
 class Entities(pa.DataFrameModel):
-    entity_id: String = pa.Field(str_matches=KEBAB, unique=True)
-    label: String = pa.Field(isin=list(ENTITY_LABELS))
-    canonical_name: String = pa.Field(str_length={"min_value": 1})
-    aliases: Series[object]
-    description: String = pa.Field(str_length={"min_value": 1})
+    """One row a real-world entity."""
+
+    entity_id: String = pa.Field(str_matches=KEBAB, unique=True, description="entity id, kebab-case English")
+    label: String = pa.Field(
+        isin=list(ENTITY_LABELS), description=f"entity type, one of {_labels(ENTITY_LABELS)}"
+    )
+    canonical_name: String = pa.Field(str_length={"min_value": 1}, description="canonical English name")
+    aliases: Series[object] = _list_of(
+        "string", "distinct surface forms of the entity's mentions in the corpus"
+    )
+    description: String = pa.Field(
+        str_length={"min_value": 1},
+        description="one-sentence description that tells the entity apart from namesakes",
+    )
 
     class Config:
         strict = True  # no missing and no extra columns
+        description = "the cross-document, cross-language entity table"
 
 
 def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
@@ -71,27 +138,66 @@ def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
 
 
 class Claims(pa.DataFrameModel):
-    doc_id: String = pa.Field(str_matches=DOC_ID)
-    claim_id: String = pa.Field(unique=True)
-    start: Integer = pa.Field(ge=0)
-    end: Integer = pa.Field(ge=1)
-    text: String = pa.Field(str_length={"min_value": 1})
-    low: Series[float] = pa.Field(nullable=True, ge=0)
-    high: Series[float] = pa.Field(nullable=True, ge=0)
-    qualifier: String = pa.Field(isin=list(QUALIFIERS))
-    predicate: String = pa.Field(isin=list(PREDICATES))
-    counted_start: Integer = pa.Field(nullable=True, ge=0)
-    counted_end: Integer = pa.Field(nullable=True, ge=1)
-    counted_text: String = pa.Field(nullable=True)
-    source_type: String = pa.Field(isin=list(SOURCE_TYPES))
-    source_start: Integer = pa.Field(nullable=True, ge=0)
-    source_end: Integer = pa.Field(nullable=True, ge=1)
-    source_text: String = pa.Field(nullable=True)
-    source_entity_id: String = pa.Field(nullable=True, str_matches=KEBAB)
-    group_id: String = pa.Field(str_matches=KEBAB)
+    """One row a numeric claim."""
+
+    doc_id: String = pa.Field(str_matches=DOC_ID, description="document the claim is in (documents.doc_id)")
+    claim_id: String = pa.Field(
+        unique=True, description="claim id, unique in the table ('<doc_id>:<start>-<end>')"
+    )
+    start: Integer = pa.Field(ge=0, description=f"start of the numeric expression, {_SPAN}")
+    end: Integer = pa.Field(ge=1, description=f"end of the numeric expression, {_SPAN}")
+    text: String = pa.Field(
+        str_length={"min_value": 1},
+        description="the numeric expression with its qualifier words: text[start:end]"
+    )
+    low: Series[float] = pa.Field(
+        nullable=True, ge=0, description="lower bound of the normalised interval; null = open"
+    )
+    high: Series[float] = pa.Field(
+        nullable=True, ge=0, description="upper bound of the normalised interval; null = open"
+    )
+    qualifier: String = pa.Field(
+        isin=list(QUALIFIERS), description=f"how the number is hedged, one of {_labels(QUALIFIERS)}"
+    )
+    predicate: String = pa.Field(
+        isin=list(PREDICATES), description=f"what the count measures, one of {_labels(PREDICATES)}"
+    )
+    counted_start: Integer = pa.Field(
+        nullable=True, ge=0, description=f"start of the counted noun phrase, {_SPAN}; null when not stated"
+    )
+    counted_end: Integer = pa.Field(
+        nullable=True, ge=1, description=f"end of the counted noun phrase, {_SPAN}; null when not stated"
+    )
+    counted_text: String = pa.Field(
+        nullable=True, description="the counted noun phrase; null when not stated in the sentence"
+    )
+    source_type: String = pa.Field(
+        isin=list(SOURCE_TYPES), description=f"attribution, one of {_labels(SOURCE_TYPES)}"
+    )
+    source_start: Integer = pa.Field(
+        nullable=True, ge=0,
+        description=f"start of the immediate source, {_SPAN}; null when source_type is none"
+    )
+    source_end: Integer = pa.Field(
+        nullable=True, ge=1,
+        description=f"end of the immediate source, {_SPAN}; null when source_type is none"
+    )
+    source_text: String = pa.Field(
+        nullable=True,
+        description="the shortest span naming the immediate source; null when source_type is none",
+    )
+    source_entity_id: String = pa.Field(
+        nullable=True, str_matches=KEBAB,
+        description="entity of a named source (entities.entity_id); null otherwise",
+    )
+    group_id: String = pa.Field(
+        str_matches=KEBAB,
+        description="claims about the same quantity share it, across documents and languages"
+    )
 
     class Config:
         strict = True  # no missing and no extra columns
+        description = "numeric claims: interval, qualifier, predicate, counted noun, source, group"
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
@@ -134,15 +240,24 @@ class Claims(pa.DataFrameModel):
 
 
 class Tokens(pa.DataFrameModel):
-    doc_id: String = pa.Field(str_matches=DOC_ID)
-    sentence_id: Integer = pa.Field(ge=0)
-    tokens: Series[object]
-    ner_tags: Series[object]
-    claim_tags: Series[object]
-    token_starts: Series[object]
+    """One row a sentence, tokenised, with BIO tags."""
+
+    doc_id: String = pa.Field(
+        str_matches=DOC_ID, description="document the sentence is in (documents.doc_id)"
+    )
+    sentence_id: Integer = pa.Field(ge=0, description="0-based sentence number within the document")
+    tokens: Series[object] = _list_of("string", "the sentence's tokens (see conflict_counts.text)")
+    ner_tags: Series[object] = _list_of(
+        "int64", "BIO entity tag per token as a class index into " + ", ".join(NER_TAGS)
+    )
+    claim_tags: Series[object] = _list_of(
+        "int64", "BIO claim tag per token as a class index into " + ", ".join(CLAIM_TAGS)
+    )
+    token_starts: Series[object] = _list_of("int64", f"start of each token, {_SPAN}")
 
     class Config:
         strict = True  # no missing and no extra columns
+        description = "token-level BIO view of mentions and claims, one row a sentence"
 
     @pa.dataframe_check(error="tokens, ner_tags, claim_tags and token_starts differ in length")
     def aligned(cls, df: pd.DataFrame) -> Series[bool]:

@@ -1,9 +1,10 @@
-"""The built dataset on disk: its tables, their Arrow schemas, and the one way to read them back.
+"""The built dataset on disk: its table files, and the one way to read them back.
 
-The Arrow schemas here are the storage contract; the Pandera models in
-:mod:`conflict_counts.schema` say which values are valid. Every reader of a built dataset (the
-scorer, the viewer, the baselines, ``extract``) goes through :class:`Dataset`: the tables as frames
-(the columnar form) and the same rows as :mod:`conflict_counts.records`.
+The columns, their types and meanings are defined once, by the Pandera models of
+:mod:`conflict_counts.schema.tables` (which also give the Arrow schemas the build writes). Every
+reader of a built dataset (the scorer, the viewer, the baselines, ``extract``) goes through
+:class:`Dataset`: the tables as frames (the columnar form) and the same rows as
+:mod:`conflict_counts.records`.
 """
 
 from __future__ import annotations
@@ -24,43 +25,6 @@ from conflict_counts.records import Claim, Document, Mention, Prediction, Span
 TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
 DEFAULT_DATASET_DIR = DATASET_DIR
 MANIFEST = "manifest.json"
-
-TABLE_DESCRIPTIONS: dict[str, str] = {
-    "documents": "one row an article: text, language, publication month, fold",
-    "mentions": "named-entity mentions with their cross-document entity id",
-    "entities": "the cross-document, cross-language entity table",
-    "claims": "numeric claims: interval, qualifier, predicate, counted noun, source, group",
-    "tokens": "token-level BIO view of mentions and claims, one row a sentence",
-}
-
-_int, _float, _str = pa.int64(), pa.float64(), pa.string()
-
-ARROW_SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema(
-        [("doc_id", _str), ("language", _str), ("published", _str), ("text", _str),
-         ("text_sha256", _str), ("seed_file", _str), ("split", _str), ("fold", _int)]
-    ),
-    "mentions": pa.schema(
-        [("doc_id", _str), ("mention_id", _str), ("start", _int), ("end", _int),
-         ("text", _str), ("label", _str), ("entity_id", _str)]
-    ),
-    "entities": pa.schema(
-        [("entity_id", _str), ("label", _str), ("canonical_name", _str),
-         ("aliases", pa.list_(_str)), ("description", _str)]
-    ),
-    "claims": pa.schema(
-        [("doc_id", _str), ("claim_id", _str), ("start", _int), ("end", _int), ("text", _str),
-         ("low", _float), ("high", _float), ("qualifier", _str), ("predicate", _str),
-         ("counted_start", _int), ("counted_end", _int), ("counted_text", _str),
-         ("source_type", _str), ("source_start", _int), ("source_end", _int),
-         ("source_text", _str), ("source_entity_id", _str), ("group_id", _str)]
-    ),
-    "tokens": pa.schema(
-        [("doc_id", _str), ("sentence_id", _int), ("tokens", pa.list_(_str)),
-         ("ner_tags", pa.list_(_int)), ("claim_tags", pa.list_(_int)),
-         ("token_starts", pa.list_(_int))]
-    ),
-}
 
 # Row order of every table: what makes two builds byte-identical.
 SORT_KEYS: dict[str, list[str]] = {

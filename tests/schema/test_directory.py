@@ -9,7 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conflict_counts.dataset import ARROW_SCHEMAS, table_path
+from conflict_counts.dataset import table_path
+from conflict_counts.schema.columns import ARROW_SCHEMAS
 from tests.conftest import ROOT, build_args
 
 

@@ -13,7 +13,8 @@ import yaml
 
 from conflict_counts.builder.features import features_for
 from conflict_counts.builder.writer import SplitSize
-from conflict_counts.dataset import DATASET_DIR, TABLE_DESCRIPTIONS, TABLES, table_path
+from conflict_counts.dataset import DATASET_DIR, TABLES, table_path
+from conflict_counts.schema.columns import TABLE_DESCRIPTIONS
 
 
 def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, str]) -> str:

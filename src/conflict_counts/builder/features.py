@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datasets
 
-from conflict_counts.dataset import ARROW_SCHEMAS
 from conflict_counts.labels import CLAIM_TAGS, NER_TAGS
+from conflict_counts.schema.columns import ARROW_SCHEMAS
 
 CLASS_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
     ("tokens", "ner_tags"): NER_TAGS,

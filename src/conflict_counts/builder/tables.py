@@ -8,8 +8,9 @@ import pyarrow as pa
 
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.bio import token_view
-from conflict_counts.dataset import ARROW_SCHEMAS, SORT_KEYS
+from conflict_counts.dataset import SORT_KEYS
 from conflict_counts.errors import Problem
+from conflict_counts.schema.columns import ARROW_SCHEMAS
 from conflict_counts.seeds import Seed
 
 

@@ -35,10 +35,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
-from conflict_counts.dataset import ARROW_SCHEMAS, TABLE_DESCRIPTIONS, TABLES, table_path
-from conflict_counts.release.fields import column_description, data_type
+from conflict_counts.dataset import TABLES, table_path
 from conflict_counts.release.rai import corpus_summary, label_summary, rai_properties
+from conflict_counts.schema.columns import ARROW_SCHEMAS, TABLE_DESCRIPTIONS, column_description
 
 CROISSANT = "http://mlcommons.org/croissant/1.0"
 CROISSANT_RAI = "http://mlcommons.org/croissant/RAI/1.0"
@@ -165,6 +166,21 @@ def _file_object(name: str, table: Mapping[str, object], sha256: str) -> dict[st
         "encodingFormat": PARQUET,
         "sha256": sha256,
     }
+
+
+def data_type(arrow_type: pa.DataType) -> tuple[str, bool]:
+    """The schema.org type of a column's values and whether the column is a list (repeated)."""
+    if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type):
+        return data_type(arrow_type.value_type)[0], True
+    if pa.types.is_integer(arrow_type):
+        return "sc:Integer", False
+    if pa.types.is_floating(arrow_type):
+        return "sc:Float", False
+    if pa.types.is_boolean(arrow_type):
+        return "sc:Boolean", False
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return "sc:Text", False
+    raise ValueError(f"no Croissant data type for Arrow type {arrow_type}")
 
 
 def _field(table: str, column: str) -> dict[str, object]:
