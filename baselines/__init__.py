@@ -1,0 +1,2 @@
+"""Baseline extractors (``conflict_counts.baselines``): rules, learned, a peer and an LLM adapter."""
+

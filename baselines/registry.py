@@ -49,10 +49,12 @@ from typing import Any, Protocol
 
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.errors import InputError
+from conflict_counts.labels import LANGUAGES as DATASET_LANGUAGES
 from conflict_counts.layout import DATASET_DIR
+from conflict_counts.numbers.lexicon import LANGS
 from conflict_counts.records import Document
 
-LANGUAGES: tuple[str, ...] = ("sv", "nb", "da", "en")  # what every baseline reads (SPEC: sv, nb, en)
+LANGUAGES: tuple[str, ...] = LANGS  # what every baseline reads: the normaliser's languages
 
 
 class Extractor(Protocol):
@@ -61,7 +63,8 @@ class Extractor(Protocol):
     name: str
     description: str
 
-    def predict(self, documents: Iterable[Document]) -> Iterator[dict]: ...
+    def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document, in input order, lazily."""
 
 
 Options = Mapping[str, Any]  # an adapter's options by name ("base_url", "model", ...)
@@ -72,13 +75,14 @@ TASKS: tuple[str, ...] = ("entities", "linking", "spans", "values", "attribution
 
 @dataclass(frozen=True)
 class Entry:
+    """A registered extractor: how to make it, what it attempts and what it needs installed."""
     name: str
     summary: str
     create: Callable[[Path, Options], Extractor]  # (built dataset, options) -> extractor
     available: Callable[[], bool] = lambda: True
     missing: str = ""  # why it is unavailable: one line for the user
     tasks: tuple[str, ...] = TASKS  # what it attempts (a leaderboard shows "–" for the rest)
-    languages: tuple[str, ...] = ("sv", "nb", "en")  # of the dataset's, which it covers
+    languages: tuple[str, ...] = DATASET_LANGUAGES  # of the dataset's, which it covers
     configured: bool = False  # needs options (a model, an endpoint): benchmark runs it only on request
 
 
@@ -153,6 +157,7 @@ def register(entry: Entry) -> None:
 
 
 def entry(name: str) -> Entry:
+    """The registered extractor ``name``, or one clear line listing the names there are."""
     try:
         return BASELINES[name]
     except KeyError:

@@ -30,11 +30,13 @@ class GoldData:
 
     @classmethod
     def load(cls, directory: str | Path = DATASET_DIR) -> GoldData:
+        """The gold tables of a built dataset, through the one dataset reader."""
         dataset = Dataset(directory)
         return cls(*(dataset.table(t) for t in ("documents", "mentions", "claims", "tokens")))
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
+        """The gold document ids, sorted."""
         return tuple(sorted(self.documents["doc_id"].astype(str)))
 
     @cached_property

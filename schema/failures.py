@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Failure:
+    """One failed check, located by table, row and column so the build can point at the YAML line."""
     table: str
     row: int | None  # positional row of the table, None for a table-wide failure
     column: str | None

@@ -108,6 +108,7 @@ class Mentions(pa.DataFrameModel):
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """A span is never empty."""
         return df["start"] < df["end"]
 
 
@@ -201,14 +202,17 @@ class Claims(pa.DataFrameModel):
 
     @pa.dataframe_check(error="start must be before end")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """A span is never empty."""
         return df["start"] < df["end"]
 
     @pa.dataframe_check(error="low must not exceed high")
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
+        """An interval is never reversed."""
         return ~(df["low"] > df["high"]).fillna(False)
 
     @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
     def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
+        """Which bounds are set follows from the qualifier (``labels.QUALIFIER_BOUNDS``)."""
         expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
         has_low = expected.map(lambda e: e[0])
         has_high = expected.map(lambda e: e[1])
@@ -216,26 +220,31 @@ class Claims(pa.DataFrameModel):
 
     @pa.dataframe_check(error="exact and approx claims need low == high")
     def point_values(cls, df: pd.DataFrame) -> Series[bool]:
+        """A point value has one number."""
         point = df["qualifier"].isin(["exact", "approx"])
         return ~point | (df["low"] == df["high"]).fillna(False)
 
     @pa.dataframe_check(error="range and vague claims need low < high")
     def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
+        """A range or a vague quantity spans more than one number."""
         interval = df["qualifier"].isin(["range", "vague"])
         return ~interval | (df["low"] < df["high"]).fillna(False)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:
+        """The counted noun is either fully given or absent."""
         return _all_or_none(df, ["counted_start", "counted_end", "counted_text"])
 
     @pa.dataframe_check(error="source span is set exactly when source_type is named or unnamed")
     def source_span_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        """An attributed claim names its source in the text; the article's own voice does not."""
         has_span = df[["source_start", "source_end", "source_text"]].notna()
         attributed = df["source_type"] != "none"
         return (has_span.all(axis=1) & attributed) | (~has_span.any(axis=1) & ~attributed)
 
     @pa.dataframe_check(error="source_entity_id is set exactly when source_type is named")
     def source_entity_fits_type(cls, df: pd.DataFrame) -> Series[bool]:
+        """Only a named source links to an entity."""
         return df["source_entity_id"].notna() == (df["source_type"] == "named")
 
 
@@ -261,6 +270,7 @@ class Tokens(pa.DataFrameModel):
 
     @pa.dataframe_check(error="tokens, ner_tags, claim_tags and token_starts differ in length")
     def aligned(cls, df: pd.DataFrame) -> Series[bool]:
+        """Every per-token list has one entry a token."""
         lengths = df[["tokens", "ner_tags", "claim_tags", "token_starts"]].map(len)
         return lengths.nunique(axis=1) == 1
 

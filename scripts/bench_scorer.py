@@ -27,8 +27,8 @@ from importlib.metadata import version  # noqa: E402
 import numpy as np  # noqa: E402
 
 from conflict_counts.labels import ENTITY_LABELS  # noqa: E402
-from conflict_counts.score import bootstrap, entities  # noqa: E402
-from conflict_counts.score.units import Units  # noqa: E402
+from conflict_counts.scorer import bootstrap, entities  # noqa: E402
+from conflict_counts.scorer.units import Units  # noqa: E402
 
 SCHEMAS = entities.SCHEMAS
 SENTENCE = 150  # characters per synthetic sentence (the bootstrap unit)

@@ -1,9 +1,10 @@
 """Value accuracy of the baseline number normaliser on Duckling's numeral corpora.
 
-    python scripts/eval_normalizer.py [NUMERALS_JSONL] [--min-accuracy 0.95]
+    python scripts/eval_normalizer.py NUMERALS_JSONL [--min-accuracy 0.95]
 
-The corpus (sv, nb, da, en numerals with their values, see its README) was written for
-another system, so it is an outside check of ``conflict_counts.numbers``.
+``NUMERALS_JSONL`` is an outside test set you supply: Duckling's numeral corpora (BSD; sv, nb,
+da, en numerals with their values) as JSON Lines. It was written for another system, so it is an
+outside check of ``conflict_counts.numbers``.
 A row is correct when the normaliser's interval is exactly that value (low == high ==
 value). Rows outside what news counts need are left out by the general rules in
 ``OUT_OF_SCOPE`` and listed with their reason; there are no per-row exceptions.
@@ -20,10 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflict_counts.numbers import normalize
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PATH = ROOT / ".." / "shared" / "external" / "duckling-numerals" / "numerals.jsonl"
+from conflict_counts.numbers import LANGS, normalize
 
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -31,7 +29,7 @@ _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # (languages it applies to, pattern on the row's text, reason)
 OUT_OF_SCOPE: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = (
     (
-        frozenset({"sv", "nb", "da", "en"}),
+        frozenset(LANGS),
         re.compile(r"^\s*\d+\s*/\s*\d+\s*$"),
         "fraction: a ratio, not a count",
     ),
@@ -51,7 +49,7 @@ OUT_OF_SCOPE: tuple[tuple[frozenset[str], re.Pattern[str], str], ...] = (
         "adjective ('a single cell'), not a number word",
     ),
     (
-        frozenset({"sv", "nb", "da", "en"}),
+        frozenset(LANGS),
         re.compile(r"\(.*\)"),
         "number restated in parentheses: two expressions, not one",
     ),
@@ -145,7 +143,7 @@ def report(results: dict[str, LanguageResult], path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("path", type=Path, help="the Duckling numerals as JSON Lines")
     parser.add_argument("--min-accuracy", type=float, default=None, metavar="FRACTION")
     args = parser.parse_args(argv)
     if not args.path.is_file():

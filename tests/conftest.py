@@ -47,7 +47,7 @@ def run_cli(capsys: pytest.CaptureFixture[str]):
 
 @pytest.fixture
 def gold_dir(tmp_path: Path) -> Path:
-    """The scorer tests' small gold corpus (``tests/score/corpus.py``) as a built dataset folder."""
-    from tests.score.corpus import gold_frames, write_gold
+    """The scorer tests' small gold corpus (``tests/scorer/corpus.py``) as a built dataset folder."""
+    from tests.scorer.corpus import gold_frames, write_gold
 
     return write_gold(tmp_path / "dataset", *gold_frames())

@@ -25,12 +25,14 @@ class LearnedBaseline:
         self._models: dict[str | None, LearnedModel] = {}
 
     def model_for(self, text: str) -> LearnedModel:
+        """The model for ``text``: trained without the gold document of that text, cached per fold."""
         held_out = self.gold.held_out_for(text)
         if held_out not in self._models:
             self._models[held_out] = LearnedModel.fit(self.gold.for_text(text))
         return self._models[held_out]
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document, each from a model that never saw it."""
         for document in documents:
             mentions, claims = self.model_for(document.text).analyse(document)
             yield document_record(document, mentions, claims)

@@ -96,6 +96,7 @@ def _spans(words: Sequence[Segment], tags: Sequence[str]) -> list[tuple[int, int
 
 @dataclass
 class LearnedModel:
+    """A token tagger for mentions and one for claims, and the documents they were trained on."""
     trained_on: tuple[str, ...]
     ner: Pipeline | _Constant
     claim: Pipeline | _Constant
@@ -104,6 +105,7 @@ class LearnedModel:
 
     @classmethod
     def fit(cls, gold: GoldData) -> LearnedModel:
+        """Train on the given gold (already without the held-out document)."""
         languages = dict(zip(gold.documents["doc_id"].astype(str), gold.documents["language"], strict=True))
         rows: list[dict] = []
         ner_labels: list[str] = []
@@ -144,6 +146,7 @@ class LearnedModel:
 
     # -- prediction ------------------------------------------------------------------------
     def analyse(self, document: Document) -> tuple[list[Mention], list[Claim]]:
+        """Mentions and claims of one document; values come from the number normaliser."""
         text, lang = document.text, document.language
         segments = sentences(text)
         sentence_words = [tokens(s.text, s.start) for s in segments]

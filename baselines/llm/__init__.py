@@ -21,6 +21,7 @@ __all__ = ["INSTALL_HINT", "OUTPUT_SCHEMA", "PROMPT_VERSION", "available", "crea
 
 
 def available() -> bool:
+    """Whether the optional packages of the adapter are installed."""
     return all(importlib.util.find_spec(m) is not None for m in ("openai", "jsonschema"))
 
 

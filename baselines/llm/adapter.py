@@ -68,6 +68,7 @@ def parse_answer(content: str | None) -> dict:
 
 
 class LLMExtractor:
+    """An extractor that asks an OpenAI-compatible chat model and aligns its answer to offsets."""
     name = "llm"
 
     def __init__(self, settings: Settings, shots: ShotPool | None = None) -> None:
@@ -148,6 +149,7 @@ class LLMExtractor:
 
     # -- the extractor ------------------------------------------------------------------------
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document; a failed one gets a line without labels (see :meth:`report`)."""
         batch = list(documents)
         with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
             for document, outcome in zip(batch, pool.map(self.answer, batch), strict=True):
@@ -172,6 +174,7 @@ class LLMExtractor:
         return lines
 
     def totals(self) -> dict[str, int]:
+        """Counts of the run so far (documents, cached, failed, tokens) for the summary line."""
         outcomes = [o for _, o in self.outcomes]
         return {
             "documents": len(outcomes),
@@ -184,6 +187,7 @@ class LLMExtractor:
         }
 
     def summary(self) -> str:
+        """One line on stderr after a run: what was asked, answered, cached and failed."""
         t = self.totals()
         line = (
             f"llm: {t['documents']} documents ({t['cached']} from cache), {t['failed']} failed, "

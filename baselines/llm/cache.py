@@ -16,11 +16,13 @@ from conflict_counts.hashing import text_sha256
 
 
 def cache_key(model: str, prompt_version: str, shots: int, text: str) -> str:
+    """The hash of everything that determines an answer; the text enters by its SHA-256."""
     identity = json.dumps([model, prompt_version, shots, text_sha256(text)], ensure_ascii=False)
     return text_sha256(identity)
 
 
 class AnswerCache:
+    """Answers on disk by key, written whole and never replaced, so a rerun resumes."""
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
@@ -28,6 +30,7 @@ class AnswerCache:
         return self.folder / f"{key}.json"
 
     def get(self, key: str) -> dict | None:
+        """The kept answer for ``key``, or None."""
         path = self._path(key)
         if not path.is_file():
             return None
@@ -37,6 +40,7 @@ class AnswerCache:
             return None  # unreadable: asked again, and the file is left as it is
 
     def put(self, key: str, entry: dict) -> None:
+        """Keep an answer; an existing one is left as it is."""
         path = self._path(key)
         if path.exists():
             return

@@ -74,11 +74,13 @@ def instructions(version: str = PROMPT_VERSION) -> str:
 
 
 def response_format() -> dict:
+    """The ``response_format`` that makes the server answer in the output schema."""
     schema = {"name": SCHEMA_NAME, "strict": True, "schema": OUTPUT_SCHEMA}
     return {"type": "json_schema", "json_schema": schema}
 
 
 def user_message(document: Document) -> str:
+    """The user turn for one document: its language and its text."""
     language = LANGUAGE_NAMES.get(document.language, document.language)
     return f"Language: {document.language} ({language})\n\nArticle:\n{document.text}"
 

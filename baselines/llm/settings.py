@@ -13,6 +13,7 @@ from conflict_counts.errors import InputError
 
 @dataclass(frozen=True)
 class Settings:
+    """How to reach the model: server, model name, key, and the limits of a run."""
     base_url: str
     model: str
     api_key: str  # never printed: __repr__ below leaves it out

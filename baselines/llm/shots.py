@@ -60,6 +60,7 @@ class ShotPool:
         return len(self._documents) - max(sizes.values(), default=0)
 
     def for_document(self, document: Document) -> list[tuple[Document, str]]:
+        """Few-shot examples for ``document``, never from the document itself."""
         if self.k == 0:
             return []
         held_out = self.gold.held_out_for(document.text)

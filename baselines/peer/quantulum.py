@@ -32,6 +32,7 @@ class PeerUnavailable(RuntimeError):
 
 
 def available() -> bool:
+    """Whether the optional ``quantulum3`` package is installed."""
     return importlib.util.find_spec("quantulum3") is not None
 
 
@@ -67,6 +68,7 @@ def _claim(quantity: object, text: str) -> Claim | None:
 
 
 class QuantulumBaseline:
+    """quantulum3 as a peer: English claim spans and values, measured in the same run."""
     name = "quantulum"
     description = "quantulum3 (peer reference): English claim spans and values only"
 
@@ -74,6 +76,7 @@ class QuantulumBaseline:
         self._parse = _parser().parse
 
     def claims(self, text: str) -> list[Claim]:
+        """The counts quantulum3 finds in ``text``; a quantity it reports twice is kept once."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             quantities = self._parse(text)
@@ -86,6 +89,7 @@ class QuantulumBaseline:
         return kept
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document; documents not in English get no claims."""
         for document in documents:
             claims = self.claims(document.text) if document.language == "en" else []
             yield document_record(document, [], claims)

@@ -1,7 +1,7 @@
 """The ``rules`` baseline: per-language cue lexicons, capitalisation heuristics and the
 number normaliser, with a name gazetteer learned from the gold leave-one-document-out.
 
-``RulesBaseline(gold).predict(documents)`` yields one SPEC §4 object a document;
+``RulesBaseline(gold).predict(documents)`` yields one prediction-format line a document;
 ``analyse(document, gazetteer)`` gives the mentions and claims of one document.
 """
 

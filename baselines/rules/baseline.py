@@ -44,12 +44,14 @@ class RulesBaseline:
         self._finders: dict[tuple[int, str], MentionFinder] = {}
 
     def finder_for(self, gazetteer: Gazetteer, lang: str) -> MentionFinder:
+        """A mention finder per gazetteer and language, built once."""
         key = (id(gazetteer), lang)
         if key not in self._finders:
             self._finders[key] = MentionFinder(gazetteer, lang)
         return self._finders[key]
 
     def gazetteer_for(self, text: str) -> Gazetteer:
+        """The name gazetteer for ``text``: learned from every gold document but the one with this text."""
         held_out = self.gold.held_out_for(text) if self.gold is not None else None
         if held_out not in self._gazetteers:
             if self.gold is None:
@@ -59,6 +61,7 @@ class RulesBaseline:
         return self._gazetteers[held_out]
 
     def predict(self, documents: Iterable[Document]) -> Iterator[dict]:
+        """One prediction line a document."""
         for document in documents:
             gazetteer = self.gazetteer_for(document.text)
             finder = self.finder_for(gazetteer, document.language)

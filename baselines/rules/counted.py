@@ -1,4 +1,4 @@
-"""The counted noun (SPEC §3.4): the noun phrase right after the number, in its sentence.
+"""The counted noun (ANNOTATION_GUIDELINES.md §4.9): the noun phrase right after the number, in its sentence.
 
 "tusenvis av IS-krigere" -> "IS-krigere" (the partitive stays out); "Over 100 er tatt til
 fange" -> None (a verb follows, the noun is not stated); a pronoun is never counted.
@@ -14,6 +14,7 @@ from conflict_counts.records import Span
 def counted_noun(
     text: str, claim: Span, sentence_end: int, lex: CueLexicon, claim_starts: frozenset[int]
 ) -> Span | None:
+    """The noun phrase after a number in its sentence, or None when none is stated."""
     start = skip_words(text, claim.end, sentence_end, lex.partitive)
     span = noun_phrase(text, start, sentence_end, lex, claim_starts)
     if span is None:

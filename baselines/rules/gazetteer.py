@@ -43,6 +43,7 @@ def key(surface: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
+    """What a known name is: its label and the entity it links to."""
     label: str
     entity_id: str
 
@@ -124,6 +125,7 @@ class Gazetteer:
         return self.by_key.get(k) if long_enough else None
 
     def known(self, surface: str) -> bool:
+        """Whether ``surface`` is a name learned from the gold or a generic one."""
         return surface in self.learned or surface in GENERIC
 
     def genitive(self, surface: str) -> bool:

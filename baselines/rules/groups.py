@@ -1,4 +1,4 @@
-"""Claim groups across documents (SPEC §3.4 group_id) from a key every document computes alone.
+"""Claim groups across documents (group_id, ANNOTATION_GUIDELINES.md §4.11), from a key per document.
 
 Claims about the same quantity share the predicate, the population and the place. The
 key is therefore ``<place>-<predicate>`` (plus the population for ``killed``, where
@@ -23,6 +23,7 @@ _COUNTRY_IDS = frozenset(COUNTRIES)
 
 
 def population(counted_text: str | None) -> str:
+    """Which population a counted noun speaks of (fighters, civilians, ...); "people" when unknown."""
     lowered = (counted_text or "").lower()
     for name, stems in POPULATIONS.items():
         if any(stem in lowered for stem in stems):
@@ -56,6 +57,7 @@ class Grouper:
     def group(
         self, claim: Span, predicate: str, counted_text: str | None, sentence: Span
     ) -> str:
+        """A group id from place, predicate and population, computed by each document alone."""
         if predicate == "other":
             return f"{kebab(self.doc_id)}-{claim.start}-other"
         key = f"{self._place_in(sentence) or self.document_place}-{predicate}"

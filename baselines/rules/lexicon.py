@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from conflict_counts.labels import for_language
+
 
 @dataclass(frozen=True)
 class CueLexicon:
+    """The cue words of one language that the claim rules read."""
     lang: str
     # predicate -> word forms (regex fragments) that say it happened to the counted people
     predicates: dict[str, tuple[str, ...]]
@@ -31,7 +34,7 @@ class CueLexicon:
     passive: tuple[str, ...]
     # conjunctions that open a new clause with its own speaker ("..., men SDF säger")
     clause_breaks: tuple[str, ...]
-    # subject pronouns whose antecedent is the source (SPEC §3.4 "De sier selv")
+    # subject pronouns whose antecedent is the source (ANNOTATION_GUIDELINES.md §4.10, "De sier selv")
     pronouns: tuple[str, ...]
     determiners: tuple[str, ...]
     # words a noun phrase never contains: the NP readers stop at them
@@ -266,14 +269,11 @@ CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}
 
 def cues(lang: str) -> CueLexicon:
     """The cue lexicon of ``lang``; a clear ValueError for a language we do not cover."""
-    try:
-        return CUES[lang]
-    except KeyError:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {tuple(CUES)}") from None
+    return for_language(CUES, lang)
 
 
 # Who was counted, across languages (stems of the counted head noun): casualty reports
-# keep soldiers, fighters and civilians apart (SPEC §3.4 groups: "same population").
+# keep soldiers, fighters and civilians apart (ANNOTATION_GUIDELINES.md §4.11: "same population").
 POPULATIONS: dict[str, tuple[str, ...]] = {  # first match wins: "legosoldat" is a fighter
     "fighters": ("medlem", "member", "kriger", "krigare", "fighter", "militant", "jihadist",
                  "terrorist", "legosoldat", "mercenar", "rebel", "insurgent", "anhängare",

@@ -2,7 +2,7 @@
 
 1. Candidates are capitalised words, acronyms ("SDF", "U.S.") and article-prefixed
    names ("al-Hol"); neighbours joined by a space (or "for"/"of") form one run.
-2. Fused compounds keep only their name part (SPEC §3.3): "IS-anhängare" -> "IS",
+2. Fused compounds keep only their name part (ANNOTATION_GUIDELINES.md §3.3): "IS-anhängare" -> "IS",
    "al-Hol-lägret" -> "al-Hol", "Gweiranfängelset" -> "Gweiran" (a facility noun closes it),
    "Mellanösternprogram" -> "Mellanöstern" (a known name opens it).
 3. A capitalised word that opens a sentence is a name only if a list knows it, it is an
@@ -118,6 +118,7 @@ def _whole_words(phrases: Sequence[str]) -> re.Pattern[str]:
 # -- word tests (pure, cached: names repeat) ----------------------------------------------
 @lru_cache(maxsize=CACHE_SIZE)
 def is_acronym(word: str) -> bool:
+    """Whether ``word`` looks like an acronym: two to six capitals, or dotted initials."""
     return bool(_ACRONYM.match(word))
 
 
@@ -197,6 +198,7 @@ class MentionFinder:
 
     # -- the document ------------------------------------------------------------------
     def find(self, text: str, sentences: Sequence[Segment]) -> list[Mention]:
+        """The mentions of ``text``: gazetteer names, then capitalised words not opening a sentence."""
         found: list[_Found] = []
         # where each sentence's first word starts (after opening quotes and dashes)
         openings = {_OPENING.match(text, s.start, s.end).end() for s in sentences}
@@ -417,7 +419,7 @@ def _lower_names_in_parens(text: str) -> Iterator[re.Match[str]]:
 
 
 def _without_overlaps(found: list[_Found]) -> list[_Found]:
-    """No nesting, no overlap (SPEC §3.3): the longer of two overlapping spans wins."""
+    """No nesting, no overlap (ANNOTATION_GUIDELINES.md §3.3): the longer of two overlapping spans wins."""
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         if not kept or f.start >= kept[-1].end:

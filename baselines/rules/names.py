@@ -2,7 +2,7 @@
 
 What any news reader knows before seeing the corpus: country and region names in
 Swedish, Norwegian/Danish and English with the canonical English id the dataset uses
-for them (SPEC §3.2 entity ids are kebab-case English), the words that make a name an
+for them (entity ids are kebab-case English, ANNOTATION_GUIDELINES.md §3.5), the words that make a name an
 organisation, a facility or a settlement, nationality adjectives, and month and day
 names. Nothing here is read from the gold annotations.
 """

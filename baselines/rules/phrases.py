@@ -23,16 +23,19 @@ WINDOW = 100  # characters a noun phrase may span: enough for four words and a c
 
 
 class Word(NamedTuple):
+    """A word of the text with its offsets."""
     start: int
     end: int
     text: str
 
     @property
     def lower(self) -> str:
+        """The word in lower case, as the lexicons hold it."""
         return self.text.lower()
 
 
 def words_between(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text[start:end]`` with their offsets."""
     return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
@@ -81,10 +84,12 @@ def _spaced(text: str, a: int, b: int) -> bool:
 
 
 def is_content(word: Word, lex: CueLexicon) -> bool:
+    """Whether a word can head a noun phrase (not a number, not a function word)."""
     return not word.text[0].isdigit() and word.lower not in lex.function_words
 
 
 def is_modifier(word: Word, lex: CueLexicon) -> bool:
+    """Whether a word can modify a counted noun (an adjective or a demonym)."""
     lower = word.lower
     if lower in lex.adjectives or lower in DEMONYMS:
         return True

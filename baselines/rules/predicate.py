@@ -1,4 +1,4 @@
-"""What a count measures (SPEC §3.4 predicate), from the cue word nearest to the number.
+"""What a count measures (ANNOTATION_GUIDELINES.md §4.8), from the cue word nearest to the number.
 
 * A counted noun that is not people ("länder", "nasjoner", "parties") -> ``other``.
 * Otherwise the cue nearest to the claim in its clause wins (cues inside the counted noun,

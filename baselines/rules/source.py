@@ -1,4 +1,4 @@
-"""Who a figure is attributed to (SPEC §3.4 attribution), one clause at a time.
+"""Who a figure is attributed to (ANNOTATION_GUIDELINES.md §4.10), one clause at a time.
 
 The cue nearest to the claim in its clause decides:
 
@@ -43,6 +43,7 @@ _PAIR = re.compile(r"[ ]*\([ ]*$")
 
 @dataclass(frozen=True)
 class Source:
+    """A claim's attributed source: its span, named or unnamed, and its entity when named."""
     span: Span
     kind: str  # named | unnamed
     entity_id: str | None = None
@@ -120,6 +121,7 @@ class SourceFinder:
         previous: Segment | None,
         masked: Sequence[Span] = (),
     ) -> Source | None:
+        """The source of ``claim`` from cue words in its clause, its sentence or the one before."""
         candidates = [
             c for c in self._cues(clause)
             if all(c.end <= m.start or c.start >= m.end for m in (claim, *masked))

@@ -1,20 +1,27 @@
-"""ConflictCounts: entities and conflicting numeric claims in news on ISIS escapes in north-east Syria."""
+"""ConflictCounts: entities and conflicting numeric claims in news on ISIS escapes in north-east Syria.
+
+``conflict_counts.score`` and ``conflict_counts.compare`` are the scorer's two functions
+(:mod:`conflict_counts.scorer.api`), loaded on first use so that ``import conflict_counts`` stays
+cheap.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conflict_counts.version import __version__
 
-__all__ = ["__version__", "score"]
+if TYPE_CHECKING:
+    from conflict_counts.scorer.api import compare, score
+
+__all__ = ["__version__", "compare", "score"]
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy, so that `import conflict_counts` stays cheap: `conflict_counts.score(...)`
-    # loads the scorer on first use (the subpackage of that name is callable too).
-    if name == "score":
-        from conflict_counts.score.api import score
+    if name in ("score", "compare"):
+        from conflict_counts.scorer import api
 
-        globals()["score"] = score
-        return score
+        function = getattr(api, name)
+        globals()[name] = function
+        return function
     raise AttributeError(f"module 'conflict_counts' has no attribute {name!r}")

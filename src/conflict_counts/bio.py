@@ -18,6 +18,7 @@ from conflict_counts.text import Segment, sentences, tokens
 
 @dataclass(frozen=True)
 class Projection:
+    """The tags of one sentence and the counts the build reports about spans that do not fit tokens."""
     tags: list[str]
     off_boundary: int  # spans whose start or end is not a token boundary
     unprojected: int  # spans that touch no token, or a token already tagged

@@ -48,6 +48,7 @@ def summary(name: str) -> str:
 
 
 def command_module(name: str):  # -> module with add_arguments() and run()
+    """The module of one command, imported only when that command runs (so ``--help`` is instant)."""
     return importlib.import_module(f"conflict_counts.commands.{COMMANDS[name]}")
 
 
@@ -73,6 +74,7 @@ def _parser(selected: str | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The console script: bad input becomes one line per problem on stderr and exit status 2."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     selected = next((a for a in arguments if not a.startswith("-")), None)
     parser = _parser(selected if selected in COMMANDS else None)

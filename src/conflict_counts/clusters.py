@@ -23,7 +23,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from conflict_counts.score.counts import Tree, divide, f1
+from conflict_counts.scorer.counts import Tree, divide, f1
 
 METRICS: tuple[str, ...] = ("muc", "bcubed", "ceafe", "lea")
 
@@ -129,6 +129,7 @@ class Clustering:
 
 @dataclass(frozen=True)
 class PreparedClustering:
+    """Contingency counts of a clustering for a given number of bootstrap copies, computed once."""
     n_key: int
     n_resp: int
     cell_k: np.ndarray
@@ -214,6 +215,7 @@ class ClusterScorer:
         self._prepared: dict[int, PreparedClustering] = {}
 
     def scores(self, weights: np.ndarray) -> Tree:
+        """MUC, B-cubed, CEAF-e, LEA and CoNLL under each row of bootstrap ``weights``."""
         copies = max(1, int(np.max(weights, initial=0)))
         if copies not in self._prepared:
             self._prepared[copies] = self.clustering.prepare(self.n_units, copies)

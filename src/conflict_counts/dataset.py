@@ -37,6 +37,7 @@ SORT_KEYS: dict[str, list[str]] = {
 
 
 def table_path(directory: Path, table: str) -> Path:
+    """Where a table's Parquet file lives in a dataset folder."""
     return Path(directory) / f"{table}.parquet"
 
 
@@ -46,6 +47,7 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
 
 
 def read_arrow(directory: Path, table: str) -> pa.Table:
+    """A table as stored, or one clear line when it is missing or unreadable."""
     path = table_path(directory, table)
     if not path.is_file():
         raise InputError.at(str(path), None, None, f"missing table {table!r}; run `conflict-counts build`")
@@ -70,6 +72,7 @@ def content_checksum(table: pa.Table) -> str:
 
 
 def read_manifest(directory: Path) -> dict:
+    """``manifest.json`` of a dataset folder, or one clear line when it is missing or not JSON."""
     path = Path(directory) / MANIFEST
     if not path.is_file():
         raise InputError.at(str(path), None, None, "missing manifest; run `conflict-counts build`")

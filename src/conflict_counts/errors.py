@@ -32,6 +32,7 @@ class InputError(Exception):
 
     @classmethod
     def at(cls, file: str, line: int | None, field: str | None, message: str) -> InputError:
+        """An error with a single problem, for the common case of one bad value."""
         return cls(Problem(str(file), line, field, message))
 
 

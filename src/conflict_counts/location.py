@@ -17,6 +17,7 @@ MANIFEST = "manifest.json"
 
 
 def is_dataset_root(folder: Path) -> bool:
+    """Whether ``folder`` is a checkout with a built dataset and its card."""
     return (folder / DATASET_DIR / MANIFEST).is_file() and (folder / CARD).is_file()
 
 

@@ -29,6 +29,7 @@ VERSION = re.compile(r"\d+\.\d+\.\d+")
 
 @dataclass(frozen=True)
 class Release:
+    """One line of ``releases.tsv``: a version, its date and the commit that holds it."""
     version: str
     date: str  # YYYY-MM-DD, as in CHANGELOG.md
     commit: str  # full hex id of the commit holding the release
@@ -53,6 +54,7 @@ def read_releases(path: Path) -> list[Release]:
 
 
 def find_release(path: Path, version: str) -> Release:
+    """The record of ``version`` (a leading ``v`` is allowed), or one clear line naming the known ones."""
     version = version.removeprefix("v")
     releases = read_releases(path)
     for release in releases:
@@ -63,6 +65,7 @@ def find_release(path: Path, version: str) -> Release:
 
 
 def record_line(release: Release) -> str:
+    """A release as one tab-separated line of ``releases.tsv``."""
     return TAB.join((release.version, release.date, release.commit)) + "\n"
 
 
@@ -79,6 +82,7 @@ def git(root: Path, *args: str) -> str:
 
 
 def has_commit(root: Path, commit: str) -> bool:
+    """Whether the repository at ``root`` holds ``commit`` (a shallow clone may not)."""
     try:
         git(root, "cat-file", "-e", f"{commit}^{{commit}}")
     except InputError:

@@ -26,6 +26,7 @@ class Seed:
 
     @property
     def text_sha256(self) -> str:
+        """The SHA-256 of the body, which prediction files carry to prove the text they were made on."""
         return text_sha256(self.text)
 
 

@@ -10,7 +10,7 @@ from conflict_counts.baselines.learned import LearnedBaseline, LearnedModel
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.numbers import normalize
 from conflict_counts.records import Document
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "dataset"

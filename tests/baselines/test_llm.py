@@ -17,7 +17,7 @@ pytest.importorskip("openai")
 
 from conflict_counts.baselines.llm import OUTPUT_SCHEMA, PROMPT_VERSION
 from conflict_counts.cli import main
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 from tests.baselines.chat_server import DATASET, ChatServer, gold_answers
 
 KEY = "sk-test-5f1c0e2a-never-shown"

@@ -11,7 +11,7 @@ pytest.importorskip("quantulum3")
 from conflict_counts.baselines.peer import QuantulumBaseline
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.records import Document
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 
 DATASET = Path(__file__).resolve().parents[2] / "dataset"
 

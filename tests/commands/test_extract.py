@@ -9,7 +9,7 @@ import pytest
 
 from conflict_counts.cli import main
 from conflict_counts.commands import extract
-from conflict_counts.score.api import score
+from conflict_counts.scorer.api import score
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "dataset"

@@ -74,7 +74,7 @@ def test_malformed_jsonl(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         f"error: {path}:3: lang: 'fi' is not one of ('sv', 'nb', 'da', 'en')",
         f"error: {path}:4: not valid JSON: Expecting value (column 1)",
         f"error: {path}:5: text: missing",
-        f"error: {path}:6: not UTF-8 (byte 1)",
+        f"error: {path}:6: not valid UTF-8 (byte 0xff, the line's byte 1)",
     ]
 
 

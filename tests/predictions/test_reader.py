@@ -11,7 +11,7 @@ import pytest
 
 from conflict_counts.cli import main
 from conflict_counts.predictions.reader import CLAIM_COLUMNS
-from tests.score.corpus import gold_frames, gold_predictions, write_jsonl
+from tests.scorer.corpus import gold_frames, gold_predictions, write_jsonl
 
 
 def lines_of(objects: list) -> list[str]:

@@ -1,0 +1,2 @@
+"""The annotation source: YAML files written by annotators, read with the line of every field."""
+

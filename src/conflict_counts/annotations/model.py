@@ -14,11 +14,13 @@ class Origin:
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, name: str) -> int:
+        """The line of field ``name``, or of the item when the field is absent: where a problem is shown."""
         return self.field_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)
 class Span:
+    """A span as the annotator located it: offsets found by code, and the quoted text they hold."""
     start: int
     end: int
     text: str
@@ -26,6 +28,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Mention:
+    """An entity mention as written in the YAML, with its note and where it was written."""
     span: Span
     label: str
     entity: str
@@ -35,6 +38,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Claim:
+    """A numeric claim as written in the YAML; the builder turns it into a ``claims`` row."""
     span: Span
     low: float | None
     high: float | None
@@ -51,6 +55,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class DocumentAnnotation:
+    """One document file: its mentions and claims, in file order."""
     doc_id: str
     language: str
     mentions: tuple[Mention, ...]
@@ -60,6 +65,7 @@ class DocumentAnnotation:
 
 @dataclass(frozen=True)
 class Entity:
+    """One entry of ``entities.yaml``: the cross-document entity that mentions link to."""
     entity_id: str
     label: str
     canonical_name: str
@@ -69,6 +75,7 @@ class Entity:
 
 @dataclass(frozen=True)
 class Group:
+    """One entry of ``groups.yaml``: the quantity that the claims of a group estimate."""
     group_id: str
     description: str
     origin: Origin

@@ -154,6 +154,7 @@ def _claim(item: Any, file: str, line: int, problems: list[Problem], resolve: Sp
 def read_document(
     path: Path, resolve: SpanResolver = strict_span
 ) -> tuple[DocumentAnnotation | None, list[Problem]]:
+    """One document file with every problem in it, so that a build can report all files at once."""
     problems: list[Problem] = []
     try:
         data = load_yaml(path)
@@ -192,6 +193,7 @@ def _read_list(path: Path, what: str, problems: list[Problem]) -> list[_Fields]:
 
 
 def read_entities(path: Path, problems: list[Problem]) -> dict[str, Entity]:
+    """``entities.yaml`` by id; problems are appended to ``problems`` rather than raised."""
     entities: dict[str, Entity] = {}
     for fields in _read_list(path, "entity", problems):
         fields.allow_only("id", "label", "name", "description")
@@ -206,6 +208,7 @@ def read_entities(path: Path, problems: list[Problem]) -> dict[str, Entity]:
 
 
 def read_groups(path: Path, problems: list[Problem]) -> dict[str, Group]:
+    """``groups.yaml`` by id; problems are appended to ``problems`` rather than raised."""
     groups: dict[str, Group] = {}
     for fields in _read_list(path, "group", problems):
         fields.allow_only("id", "description")

@@ -32,6 +32,7 @@ def _claim_lines(claim: Claim) -> list[str]:
 
 
 def format_document(document: DocumentAnnotation, seed_file: str | None = None) -> str:
+    """A document file in the layout annotators edit (the inverse of :func:`read_document`)."""
     header = f"# {seed_file or document.doc_id}: offsets are code points into the text, end-exclusive."
     lines = [header, f"doc_id: {scalar(document.doc_id)}", f"language: {scalar(document.language, True)}"]
     mentions = sorted(document.mentions, key=lambda m: (m.span.start, m.span.end))
@@ -47,6 +48,7 @@ def format_document(document: DocumentAnnotation, seed_file: str | None = None) 
 
 
 def format_entities(entities: dict[str, Entity]) -> str:
+    """``entities.yaml`` text, one flow mapping a line, sorted by id so that diffs stay small."""
     return "".join(
         "- " + flow({"id": e.entity_id, "label": e.label, "name": e.canonical_name,
                      "description": e.description}) + "\n"
@@ -55,6 +57,7 @@ def format_entities(entities: dict[str, Entity]) -> str:
 
 
 def format_groups(groups: dict[str, Group]) -> str:
+    """``groups.yaml`` text, one flow mapping a line, sorted by id so that diffs stay small."""
     return "".join(
         "- " + flow({"id": g.group_id, "description": g.description}) + "\n"
         for g in sorted(groups.values(), key=lambda g: g.group_id)

@@ -19,6 +19,7 @@ class Located(dict):
     key_lines: dict[str, int]
 
     def line_of(self, key: str) -> int:
+        """The line of ``key``, or of the mapping itself when the key is absent."""
         return self.key_lines.get(key, self.line)
 
 

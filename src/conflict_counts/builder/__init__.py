@@ -1,0 +1,2 @@
+"""Seeds and annotations in, a validated ``dataset/`` and the card's generated blocks out."""
+

@@ -14,6 +14,7 @@ import yaml
 from conflict_counts.builder.features import features_for
 from conflict_counts.builder.writer import SplitSize
 from conflict_counts.dataset import DATASET_DIR, TABLES, table_path
+from conflict_counts.labels import LANGUAGES
 from conflict_counts.schema.columns import TABLE_DESCRIPTIONS
 
 
@@ -28,7 +29,7 @@ def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, 
     """
     header = {
         "pretty_name": "ConflictCounts",
-        "language": ["sv", "nb", "en"],
+        "language": list(LANGUAGES),
         "license": "cc-by-4.0",
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],
@@ -63,6 +64,7 @@ def yaml_header(version: str, sizes: dict[str, SplitSize], checksums: dict[str, 
 
 
 def replace_header(card: str, header: str) -> str:
+    """The card with its YAML header replaced (added when it has none); the prose is kept."""
     match = re.match(r"---\n.*?\n---\n", card, flags=re.DOTALL)
     return header + (card[match.end() :] if match else "\n" + card)
 

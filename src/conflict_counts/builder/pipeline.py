@@ -46,6 +46,7 @@ ANNOTATORS = (
 
 @dataclass(frozen=True)
 class BuildReport:
+    """What a successful build produced, kept together so the card and the release files agree."""
     tables: BuiltTables
     seeds: list[Seed]
     annotations: AnnotationSet
@@ -53,6 +54,7 @@ class BuildReport:
 
     @property
     def group_descriptions(self) -> dict[str, str]:
+        """Group id to its description, for the card's conflicting-estimates block."""
         return {g.group_id: g.description for g in self.annotations.groups.values()}
 
 
@@ -107,6 +109,7 @@ def check_changelog(changelog: Path, version: str) -> list[Problem]:
 
 
 def updated_card(card: str, report: BuildReport, version: str) -> str:
+    """The card with every generated block recomputed from this build (sizes, checksums, figures)."""
     tables, frames = report.tables.tables, report.frames
     sizes = {name: split_size(encode_table(table, name, version), name) for name, table in tables.items()}
     checksums = {name: content_checksum(table) for name, table in tables.items()}

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from conflict_counts import markdown
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
-    """A GitHub-flavoured markdown table (no extra dependency such as tabulate)."""
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
-    rule = "|" + "|".join("---:" if pd.api.types.is_numeric_dtype(frame[c]) else "---"
-                          for c in frame.columns) + "|"
-    rows = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |"
-            for row in frame.itertuples(index=False)]
-    return "\n".join([header, rule, *rows])
+    """A frame as a Markdown table: numeric columns right-aligned, missing cells blank."""
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    rows = (["" if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False))
+    return "\n".join(markdown.table(list(frame.columns), rows, numeric))
 
 
 def _counts(frame: pd.DataFrame, column: str, values: tuple[str, ...], prefix: str) -> dict[str, int]:

@@ -16,6 +16,7 @@ from conflict_counts.seeds import Seed
 
 @dataclass(frozen=True)
 class BuiltTables:
+    """The five tables, where each row came from, and the problems no table row can show."""
     tables: dict[str, pa.Table]
     origins: dict[str, list[Origin]]  # per table, per row (after sorting)
     problems: list[Problem]  # annotation-level problems no table can show
@@ -36,6 +37,7 @@ def _sorted(table: str, rows: list[dict], origins: list[Origin]) -> tuple[pa.Tab
 
 
 def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
+    """Rows of every table from the annotations, sorted so that two builds are byte-identical."""
     rows: dict[str, list[dict]] = {table: [] for table in ARROW_SCHEMAS}
     origins: dict[str, list[Origin]] = {table: [] for table in ARROW_SCHEMAS}
     problems: list[Problem] = []

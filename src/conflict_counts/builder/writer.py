@@ -72,6 +72,7 @@ def split_size(parquet: bytes, name: str) -> SplitSize:
 
 
 def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
+    """``manifest.json``: version, and per table its rows and content checksum (what load verifies)."""
     return {
         "name": "conflict-counts",
         "version": version,

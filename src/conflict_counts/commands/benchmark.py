@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Result:
+    """One leaderboard row: a baseline's score report, or why it was skipped."""
     name: str
     description: str
     report: dict | None  # None: skipped
@@ -53,7 +54,7 @@ class Result:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score import bootstrap
+    from conflict_counts.scorer import bootstrap
 
     samples = bootstrap.SAMPLES if args.samples is None else args.samples
     if samples < 0:
@@ -94,7 +95,7 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
     from conflict_counts.baselines.registry import create
     from conflict_counts.dataset import Dataset
     from conflict_counts.predictions.writer import write_jsonl
-    from conflict_counts.score.api import score
+    from conflict_counts.scorer.api import score
 
     documents = Dataset(dataset).documents()
     results = []
@@ -123,8 +124,9 @@ def _f1(score: dict) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return [*lines, *("| " + " | ".join(row) + " |" for row in rows), ""]
+    from conflict_counts.markdown import table
+
+    return [*table(header, rows), ""]
 
 
 # column, task (registry.TASKS), path into the score report
@@ -151,13 +153,9 @@ def _per_language(path: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _cell(result: Result, task: str, path: tuple[str, ...]) -> str:
     """F1 [CI], or "–" for a task the baseline does not attempt."""
-    return _f1(_leaf(result.report, path)) if task in result.tasks else "–"
+    from conflict_counts.scorer.api import at_path
 
-
-def _leaf(tree: dict, path: tuple[str, ...]) -> dict:
-    for key in path:
-        tree = tree[key]
-    return tree
+    return _f1(at_path(result.report, path)) if task in result.tasks else "–"
 
 
 def leaderboard(results: list[Result], samples: int) -> str:
@@ -193,6 +191,7 @@ def leaderboard(results: list[Result], samples: int) -> str:
 
 
 def write_leaderboard(card: Path, table: str) -> None:
+    """Put the leaderboard into the card's ``leaderboard`` block, leaving everything else as it is."""
     from conflict_counts.atomic import write_text
     from conflict_counts.builder.card import replace_block
 

@@ -12,7 +12,7 @@ import sys
 
 from conflict_counts.atomic import write_all
 from conflict_counts.commands.score import add_bootstrap_arguments
-from conflict_counts.score.output import check_targets
+from conflict_counts.scorer.output import check_targets
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score.api import compare
-    from conflict_counts.score.report import compare_markdown
+    from conflict_counts.scorer.api import compare
+    from conflict_counts.scorer.report import compare_markdown
 
     check_targets([args.out], [args.a, args.b])
     result = compare(args.a, args.b, args.gold, samples=args.samples, seed=args.seed)

@@ -13,7 +13,6 @@ field) and writes nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -169,21 +168,12 @@ Errors = list[tuple[str | None, str]]
 def _parse_line(
     raw: bytes, number: int, default_lang: str | None, seen: set[str]
 ) -> tuple[Document | None, Errors]:
-    if number == 1:
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
-        return None, []
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return None, [(None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, column {error.start + 1})")]
-    except json.JSONDecodeError as error:
-        return None, [(None, f"not valid JSON: {error.msg} (column {error.colno})")]
-    except RecursionError:
-        return None, [(None, "not valid JSON: nested too deeply")]
-    if not isinstance(record, dict):
-        got = type(record).__name__
-        return None, [(None, f"expected a JSON object with doc_id, text, language, got {got}")]
+    from conflict_counts.jsonl import BLANK, parse_object
+
+    record, error = parse_object(raw, number, "doc_id, text, language")
+    if error is not None or record is BLANK:
+        return None, [] if error is None else [(None, error)]
+    assert isinstance(record, dict)
     errors: Errors = []
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)

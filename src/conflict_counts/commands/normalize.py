@@ -68,7 +68,7 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for number, raw in enumerate(data.splitlines(), start=1):
-        item, errors = _parse_line(raw, default_lang)
+        item, errors = _parse_line(raw, number, default_lang)
         problems += [Problem(label, number, field, message) for field, message in errors]
         if item is not None:
             items.append(item)
@@ -79,18 +79,14 @@ def _read_jsonl(name: str, default_lang: str | None) -> list[tuple[str, str]]:
 Errors = list[tuple[str | None, str]]  # (field, message) of one line
 
 
-def _parse_line(raw: bytes, default_lang: str | None) -> tuple[tuple[str, str] | None, Errors]:
+def _parse_line(raw: bytes, number: int, default_lang: str | None) -> tuple[tuple[str, str] | None, Errors]:
     """One JSONL line → (text, lang), or None with what is wrong with it (blank: neither)."""
-    if not raw.strip():
-        return None, []
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return None, [(None, f"not UTF-8 (byte {error.start + 1})")]
-    except json.JSONDecodeError as error:
-        return None, [(None, f"not valid JSON: {error.msg} (column {error.colno})")]
-    if not isinstance(record, dict):
-        return None, [(None, f"expected a JSON object, got {type(record).__name__}")]
+    from conflict_counts.jsonl import BLANK, parse_object
+
+    record, error = parse_object(raw, number, "text, lang")
+    if error is not None or record is BLANK:
+        return None, [] if error is None else [(None, error)]
+    assert isinstance(record, dict)
     text = record.get("text")
     lang = record.get("lang", default_lang)
     errors: Errors = []

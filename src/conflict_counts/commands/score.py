@@ -12,11 +12,12 @@ import json
 import sys
 
 from conflict_counts.atomic import write_all
-from conflict_counts.score import bootstrap
-from conflict_counts.score.output import check_targets
+from conflict_counts.scorer import bootstrap
+from conflict_counts.scorer.output import check_targets
 
 
 def non_negative(value: str) -> int:
+    """An argparse type: a count that may be zero but not negative."""
     number = int(value)
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")
@@ -54,8 +55,8 @@ def add_bootstrap_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conflict_counts.score.api import score
-    from conflict_counts.score.report import errors_markdown, markdown
+    from conflict_counts.scorer.api import score
+    from conflict_counts.scorer.report import errors_markdown, markdown
 
     check_targets([args.out, args.errors], [args.pred])
     report = score(

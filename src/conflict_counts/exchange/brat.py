@@ -58,10 +58,12 @@ def annotation_conf() -> str:
 
 
 def escape(note: str) -> str:
+    """A note as one brat annotation-file line: line breaks and tabs escaped."""
     return "".join(_ESCAPES.get(c, c) for c in note)
 
 
 def unescape(note: str) -> str:
+    """The inverse of :func:`escape`."""
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r", "t": "\t"}.get(m[1], m[1]), note)
 
 
@@ -155,6 +157,7 @@ def standoff(document: DocumentAnnotation, text: str) -> str:
 
 
 def documents_yaml(documents: list[DocumentAnnotation]) -> str:
+    """The document list of a brat export: brat keeps no language, so the export does."""
     return "".join(
         "- " + flow({"doc_id": d.doc_id, "language": d.language}) + "\n"
         for d in sorted(documents, key=lambda d: d.doc_id)

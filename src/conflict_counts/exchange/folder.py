@@ -39,6 +39,7 @@ def span_problem(text: str, span: Span) -> str | None:
 
 
 def catalogue_files(entities: dict[str, Entity], groups: dict[str, Group]) -> dict[str, str]:
+    """``entities.yaml`` and ``groups.yaml`` of an export: neither tool can hold the catalogue."""
     return {ENTITIES_FILE: format_entities(entities), GROUPS_FILE: format_groups(groups)}
 
 

@@ -181,6 +181,7 @@ def task(document: DocumentAnnotation, text: str, *, prediction: str | None = No
 
 
 def tasks_json(tasks: list[dict[str, Any]]) -> str:
+    """Label Studio tasks as the JSON file its import dialog takes."""
     return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
 
 

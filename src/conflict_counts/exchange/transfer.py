@@ -76,6 +76,7 @@ def write_folder(out: Path, files: dict[str, str]) -> None:
 
 
 def seeds_by_id(seeds_dir: Path) -> dict[str, Seed]:
+    """The seed articles by document id, to pair exported tasks with their texts."""
     return {seed.doc_id: seed for seed in read_seeds(seeds_dir)}
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from conflict_counts.labels import for_language
+
 LANGS: tuple[str, ...] = ("sv", "nb", "da", "en")
 
 
@@ -351,7 +353,4 @@ LEXICONS: dict[str, Lexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}
 
 def lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang``; a clear ValueError for a language we do not cover."""
-    try:
-        return LEXICONS[lang]
-    except KeyError:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}") from None
+    return for_language(LEXICONS, lang)

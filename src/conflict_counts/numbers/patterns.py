@@ -101,6 +101,7 @@ class Patterns:
 
     @cached_property
     def digits(self) -> re.Pattern[str]:
+        """Digit numbers with this language's group and decimal separators."""
         return _compile(digits_pattern(self.lex))
 
     @cached_property
@@ -130,6 +131,7 @@ class Patterns:
 
     @cached_property
     def half(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """The half words of the language (“ett och ett halvt”), each with what it is read as."""
         return tuple((_compile(k, FLAGS), v) for k, v in self.lex.half.items())
 
 

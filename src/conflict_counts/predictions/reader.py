@@ -12,7 +12,6 @@ columnar frames are derived from those records.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import pandas as pd
 
 from conflict_counts.errors import InputError, Problem, raise_if_any
 from conflict_counts.hashing import text_sha256
+from conflict_counts.jsonl import BLANK, parse_line
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
 from conflict_counts.predictions.format import (
     CLAIM_KEYS,
@@ -62,6 +62,7 @@ class Predictions:
 
     @property
     def doc_ids(self) -> frozenset[str]:
+        """The documents the predictions cover (``--subset`` scores only these)."""
         return frozenset(self.documents)
 
     @cached_property
@@ -144,25 +145,11 @@ def _is_parquet(path: Path) -> bool:
 def _read_jsonl(path: Path, checker: _Checker) -> Iterator[tuple[int, object]]:
     data = path.read_bytes()
     for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            checker.add(
-                number,
-                None,
-                f"not valid UTF-8 (byte 0x{raw[error.start]:02x}, the line's byte {error.start + 1})",
-            )
-            continue
-        if number == 1:
-            text = text.removeprefix("\ufeff")
-        if not text.strip():
-            continue
-        try:
-            yield number, json.loads(text, parse_constant=_parse_constant)
-        except json.JSONDecodeError as error:
-            checker.add(number, None, f"not valid JSON: {error.msg} (column {error.colno})")
-        except RecursionError:
-            checker.add(number, None, "not valid JSON: nested too deeply")
+        value, error = parse_line(raw, number, _parse_constant)
+        if error is not None:
+            checker.add(number, None, error)
+        elif value is not BLANK:
+            yield number, value
 
 
 def _read_parquet(path: Path, checker: _Checker) -> None:

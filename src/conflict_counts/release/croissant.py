@@ -38,6 +38,7 @@ import pandas as pd
 import pyarrow as pa
 
 from conflict_counts.dataset import TABLES, table_path
+from conflict_counts.labels import LANGUAGES
 from conflict_counts.release.rai import corpus_summary, label_summary, rai_properties
 from conflict_counts.schema.columns import ARROW_SCHEMAS, TABLE_DESCRIPTIONS, column_description
 
@@ -141,6 +142,7 @@ def changelog_date(changelog: str, version: str) -> str | None:
 
 
 def default_citation(version: str, date_published: str | None) -> str:
+    """A BibTeX entry for the card and Croissant when CITATION.cff gives none."""
     year = (date_published or "")[:4] or "n.d."
     return (
         "@misc{conflictcounts,\n"
@@ -263,7 +265,7 @@ def croissant(
         "citeAs": str(card_facts.get("citation") or default_citation(version, date_published)),
         "license": LICENSES,
         "creator": [{"@type": "sc:Organization", "name": str(name)} for name in creators],
-        "inLanguage": ["sv", "nb", "en"],
+        "inLanguage": list(LANGUAGES),
         "keywords": [
             "named entity recognition", "entity linking", "numeric claims", "quantity extraction",
             "attribution", "cross-document coreference", "Swedish", "Norwegian Bokmål", "English",

@@ -33,6 +33,7 @@ def corpus_summary(frames: Mapping[str, pd.DataFrame]) -> str:
 
 
 def label_summary(frames: Mapping[str, pd.DataFrame]) -> str:
+    """One sentence on what was labelled, with counts, for the RAI data-collection fields."""
     mentions, claims = frames["mentions"], frames["claims"]
     return (
         f"{len(mentions)} entity mentions of {mentions['entity_id'].nunique()} cross-document entities "
@@ -51,6 +52,7 @@ def collection_timeframe(documents: pd.DataFrame) -> list[str]:
 
 
 def named_people(frames: Mapping[str, pd.DataFrame]) -> str:
+    """The people the dataset names, for the RAI personal-information field."""
     people = frames["entities"][frames["entities"]["label"] == "PER"].sort_values("entity_id")
     return "; ".join(f"{p.canonical_name} ({p.description.rstrip('.')})" for p in people.itertuples())
 

@@ -33,6 +33,7 @@ class Outcome:
 
     @property
     def start(self) -> int:
+        """Where the outcome sits in the text, for ordering the differences table."""
         return (self.gold or self.pred).start  # type: ignore[union-attr]
 
 
@@ -64,6 +65,7 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def mention_reasons(gold: Mention, pred: Mention) -> tuple[str, ...]:
+    """What a predicted mention gets wrong: span, label, or (when it gives one) entity."""
     reasons = []
     if (gold.start, gold.end) != (pred.start, pred.end):
         reasons.append("span")
@@ -75,6 +77,7 @@ def mention_reasons(gold: Mention, pred: Mention) -> tuple[str, ...]:
 
 
 def claim_reasons(gold: Claim, pred: Claim) -> tuple[str, ...]:
+    """What a predicted claim gets wrong: span, value, qualifier, predicate or source."""
     reasons = []
     if (gold.start, gold.end) != (pred.start, pred.end):
         reasons.append("span")

@@ -26,6 +26,7 @@ class Span:
 
 
 def attributes(attrs: Mapping[str, str]) -> str:
+    """HTML attributes, escaped and sorted so that pages are byte-stable."""
     return "".join(f' {name}="{html.escape(str(v), quote=True)}"' for name, v in sorted(attrs.items()))
 
 

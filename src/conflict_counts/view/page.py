@@ -22,14 +22,17 @@ def h(value: object) -> str:
 
 
 def page_name(doc_id: str) -> str:
+    """The file name of a document's page."""
     return f"{doc_id}.html"
 
 
 def mention_id(mention: Mention) -> str:
+    """The element id of a mention: stable across builds, so links to it keep working."""
     return f"m-{mention.start}-{mention.end}"
 
 
 def claim_id(claim: Claim) -> str:
+    """The element id of a claim: stable across builds, so links to it keep working."""
     return f"c-{claim.start}-{claim.end}"
 
 

@@ -21,6 +21,7 @@ RANK = {"underline": 0, "claim": 1, "predicted claim": 2, "mention": 3, "predict
 
 
 def claim_lines(claim: Claim, text: str, gold: Gold) -> list[str]:
+    """The tooltip of a gold claim: value, interval, qualifier, predicate, counted noun, source, group."""
     source = "none (the article's own voice)"
     if claim.source is not None:
         source = f"{claim.source_type or 'given'} · “{text[claim.source.start:claim.source.end]}”"
@@ -39,6 +40,7 @@ def claim_lines(claim: Claim, text: str, gold: Gold) -> list[str]:
 
 
 def mention_line(mention: Mention, gold: Gold) -> str:
+    """The tooltip of a gold mention: label and the entity it links to."""
     entity = mention.entity_id or "no entity"
     name = gold.entity_names.get(mention.entity_id or "")
     described = f"{name} [{entity}]" if name else entity

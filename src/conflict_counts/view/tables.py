@@ -15,6 +15,7 @@ from conflict_counts.view.style import LABEL_NAMES
 
 
 def legend(with_predictions: bool) -> str:
+    """The key to the colours and marks of a page (with the difference marks when predicted)."""
     keys = [f'<span class="key m m-{label}">{label}</span> {h(LABEL_NAMES[label])}'
             for label in ENTITY_LABELS]
     keys += [
@@ -35,6 +36,7 @@ def legend(with_predictions: bool) -> str:
 
 
 def summary_table(counts: Mapping[str, Mapping[str, int]]) -> str:
+    """Counts of correct, wrong, missed and spurious items per layer."""
     head = "".join(f'<th class="num"><span class="k-{k}">{k}</span></th>' for k in KINDS)
     cells = {layer: "".join(f'<td class="num">{counts[layer][k]}</td>' for k in KINDS)
              for layer in ("mention", "claim")}
@@ -85,6 +87,7 @@ def _gold_text(item: Mention | Claim | None) -> str:
 
 
 def differences_table(doc: Document, outcomes: Sequence[Outcome]) -> str:
+    """Every item that is not correct, in text order, with what differs."""
     rows = []
     for outcome in (o for o in outcomes if o.kind != "correct"):
         item = outcome.gold or outcome.pred
@@ -107,6 +110,7 @@ def differences_table(doc: Document, outcomes: Sequence[Outcome]) -> str:
 
 
 def entities_table(doc: Document, gold: Gold) -> str:
+    """The entities a document mentions, with how each is written in it."""
     forms: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
     for mention in gold.labels[doc.doc_id].mentions:

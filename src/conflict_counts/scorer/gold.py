@@ -14,25 +14,14 @@ import pandas as pd
 
 from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
+from conflict_counts.predictions.reader import CLAIM_COLUMNS, MENTION_COLUMNS
 
-# Columns the scorer reads (the data model in README.md); other columns of the tables are ignored.
+# Columns the scorer reads: those it compares with the predictions, and the surface texts its
+# error report quotes; other columns of the tables are ignored.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "language", "text"),
-    "mentions": ("doc_id", "start", "end", "text", "label", "entity_id"),
-    "claims": (
-        "doc_id",
-        "start",
-        "end",
-        "text",
-        "low",
-        "high",
-        "qualifier",
-        "predicate",
-        "source_start",
-        "source_end",
-        "source_text",
-        "group_id",
-    ),
+    "mentions": (*MENTION_COLUMNS, "text"),
+    "claims": (*CLAIM_COLUMNS, "text", "source_text"),
 }
 
 
@@ -48,6 +37,7 @@ class Gold:
     def from_frames(
         cls, documents: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame, where: str = "gold"
     ) -> Gold:
+        """The gold frames sorted by document and offset; a missing column is named, not a KeyError."""
         frames = {"documents": documents, "mentions": mentions, "claims": claims}
         raise_if_any(
             Problem(f"{where}/{table}.parquet", None, column, "missing column")

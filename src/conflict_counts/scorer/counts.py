@@ -77,6 +77,7 @@ class Tally:
         self.add_vector(name, np.bincount(units, weights=weights, minlength=self.n_units))
 
     def add_vector(self, name: str, vector: np.ndarray) -> None:
+        """Add one per-unit count vector under ``name``."""
         self.names.append(name)
         self._columns.append(np.asarray(vector, dtype=np.float64))
         self._matrix = None

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from conflict_counts.score.counts import Tree
+from conflict_counts.scorer.counts import Tree
 
 SAMPLES = 1000
 SEED = 0
@@ -61,6 +61,7 @@ def replicates(compute: Callable[[np.ndarray], Tree], n_units: int, samples: int
 
 
 def observed(compute: Callable[[np.ndarray], Tree], n_units: int) -> Tree:
+    """The scores on the data itself: every unit weighted once."""
     return compute(np.ones((1, n_units)))
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from nervaluate import Evaluator
 
 from conflict_counts.labels import ENTITY_LABELS
-from conflict_counts.score import entities
+from conflict_counts.scorer import entities
 
 SCHEMAS = ("strict", "exact", "partial", "ent_type")
 FIELDS = (

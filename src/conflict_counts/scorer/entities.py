@@ -32,8 +32,8 @@ from conflict_counts.matching import (
     greedy_match,
     overlapping_pairs,
 )
-from conflict_counts.score.counts import Tally, Tree, prf
-from conflict_counts.score.units import Units
+from conflict_counts.scorer.counts import Tally, Tree, prf
+from conflict_counts.scorer.units import Units
 
 SCHEMAS: tuple[str, ...] = ("strict", "exact", "partial", "ent_type")
 OUTCOMES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spurious")
@@ -56,6 +56,7 @@ class Spans:
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, units: Units, links: list[str] | None = None) -> Spans:
+        """Mentions of a gold or predicted frame as arrays, linked entity ids coded against ``links``."""
         doc = units.doc_codes(frame["doc_id"].astype(str).tolist())
         start = frame["start"].to_numpy(dtype=np.int64)
         entity = frame["entity_id"] if "entity_id" in frame else pd.Series([None] * len(frame))
@@ -192,6 +193,7 @@ class EntityEvaluation:
     labels: list[str]
 
     def scores(self, weights: np.ndarray, languages: dict[str, np.ndarray]) -> Tree:
+        """Entity scores per schema, per label and per language, under each row of ``weights``."""
         sums = self.tally.sums(weights)
         tree = schema_scores(sums)
         tree["per_label"] = {label: schema_scores(sums, f"{label}/") for label in self.labels}

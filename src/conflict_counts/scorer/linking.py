@@ -14,18 +14,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from conflict_counts.clusters import Clustering, ClusterScorer
-from conflict_counts.score.counts import Tally, Tree, accuracy
-from conflict_counts.score.entities import EntityEvaluation
+from conflict_counts.scorer.counts import Tally, Tree, accuracy
+from conflict_counts.scorer.entities import EntityEvaluation
 
 
 @dataclass(frozen=True)
 class LinkEvaluation:
+    """Entity links of strictly matched mentions, scored under any bootstrap weights."""
     pairs: tuple[np.ndarray, np.ndarray]  # strictly matched (gold, pred)
     correct: np.ndarray  # per pair: same entity_id
     tally: Tally
     clusters: ClusterScorer
 
     def scores(self, weights: np.ndarray) -> Tree:
+        """Link accuracy and B-cubed over linked mentions under each row of ``weights``."""
         sums = self.tally.sums(weights)
         tree = accuracy(sums["correct"], sums["matched"])
         bcubed = self.clusters.scores(weights)["bcubed"]
@@ -34,6 +36,7 @@ class LinkEvaluation:
 
 
 def evaluate(entities: EntityEvaluation, n_units: int) -> LinkEvaluation:
+    """Compare entity ids of the mentions whose spans and labels match exactly."""
     gold, pred = entities.gold, entities.pred
     strict = entities.matchings["strict"]
     mg, mp = strict.gold[strict.correct], strict.pred[strict.correct]

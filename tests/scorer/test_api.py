@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 import conflict_counts
-from conflict_counts.score.api import score
-from tests.score.corpus import DOCS, MENTIONS, find, gold_predictions
+from conflict_counts.scorer.api import score
+from tests.scorer.corpus import DOCS, MENTIONS, find, gold_predictions
 
 SAMPLES = 200
 SCORE_KEYS = ("precision", "recall", "f1", "accuracy")
@@ -91,12 +91,14 @@ def test_same_seed_same_report_and_span_order_is_irrelevant(gold_dir: Path) -> N
     assert score(shuffled, gold_dir, samples=SAMPLES, seed=3) == first
 
 
-def test_top_level_function(gold_dir: Path) -> None:
-    assert callable(conflict_counts.score)
-    assert callable(sys.modules["conflict_counts.score"])
-    a = conflict_counts.score(gold_predictions(), gold_dir, samples=0)
-    b = sys.modules["conflict_counts.score"](gold_predictions(), gold_dir, samples=0)
-    assert a == b == score(gold_predictions(), gold_dir, samples=0)
+def test_top_level_functions_are_the_scorers(gold_dir: Path) -> None:
+    from conflict_counts.scorer import api
+
+    assert conflict_counts.score is api.score and conflict_counts.compare is api.compare
+    assert list(inspect.signature(conflict_counts.score).parameters)[:2] == ["predictions", "gold_dir"]
+    assert conflict_counts.score(gold_predictions(), gold_dir, samples=0) == score(
+        gold_predictions(), gold_dir, samples=0
+    )
 
 
 # --- single perturbations: each lowers exactly the scores it should ------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conflict_counts.score import bootstrap
-from conflict_counts.score.counts import Tally, detection
+from conflict_counts.scorer import bootstrap
+from conflict_counts.scorer.counts import Tally, detection
 
 
 def test_draws_depend_only_on_seed_samples_and_units() -> None:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from conflict_counts.score.api import Evaluation
+    from conflict_counts.scorer.api import Evaluation
 
 
 def _clean(value: object) -> object:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conflict_counts.cli import main
-from tests.score.corpus import find, gold_predictions, write_jsonl
+from tests.scorer.corpus import find, gold_predictions, write_jsonl
 
 
 def perturbed() -> list[dict]:

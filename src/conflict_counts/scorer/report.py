@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from conflict_counts.score.entities import SCHEMAS
+from conflict_counts.markdown import table
+from conflict_counts.scorer.entities import SCHEMAS
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -15,11 +16,8 @@ def _ci(interval: list[float] | None) -> str:
     return "–" if interval is None else f"[{interval[0]:.3f}, {interval[1]:.3f}]"
 
 
-def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
-    header = list(header)
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return [*lines, ""]
+def _table(header: Iterable[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    return [*table(list(header), rows), ""]
 
 
 def _prf(name: str, s: dict, *counts: str) -> list[object]:

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from conflict_counts.clusters import Clustering, ClusterScorer
-from conflict_counts.score.claims import ClaimEvaluation
-from conflict_counts.score.counts import Tree
+from conflict_counts.scorer.claims import ClaimEvaluation
+from conflict_counts.scorer.counts import Tree
 
 
 @dataclass(frozen=True)
 class GroupEvaluation:
+    """The claim-group clustering of matched claims, scored under any bootstrap weights."""
     clusters: ClusterScorer
 
     def scores(self, weights: np.ndarray) -> Tree:
+        """Cluster metrics of the claim groups under each row of ``weights``."""
         return self.clusters.scores(weights)
 
 
@@ -33,4 +35,5 @@ def clustering(claims: ClaimEvaluation) -> Clustering:
 
 
 def evaluate(claims: ClaimEvaluation, n_units: int) -> GroupEvaluation:
+    """Group scores over claims matched by span: a group id is judged by the company it keeps."""
     return GroupEvaluation(ClusterScorer(clustering(claims), n_units))

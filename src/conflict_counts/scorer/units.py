@@ -58,6 +58,7 @@ class Units:
 
     @property
     def n(self) -> int:
+        """The number of resampling units (sentences)."""
         return len(self.unit_doc)
 
     def doc_codes(self, doc_ids: Sequence[str] | pd.Series) -> np.ndarray:

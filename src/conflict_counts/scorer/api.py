@@ -11,10 +11,10 @@ import pandas as pd
 
 from conflict_counts.errors import InputError
 from conflict_counts.predictions.reader import Predictions, load_predictions
-from conflict_counts.score import bootstrap, claims, entities, groups, linking
-from conflict_counts.score.counts import Tree
-from conflict_counts.score.gold import Gold, load_gold
-from conflict_counts.score.units import Units
+from conflict_counts.scorer import bootstrap, claims, entities, groups, linking
+from conflict_counts.scorer.counts import Tree
+from conflict_counts.scorer.gold import Gold, load_gold
+from conflict_counts.scorer.units import Units
 from conflict_counts.version import __version__
 
 PredictionSource = str | Path | Iterable[Mapping]
@@ -44,6 +44,7 @@ class Evaluation:
 
     @classmethod
     def build(cls, gold: Gold, predictions: Predictions, subset: bool = False) -> Evaluation:
+        """Match predictions to gold once; every bootstrap replicate then only re-weights the counts."""
         if subset:
             if not predictions.doc_ids:
                 raise InputError.at(
@@ -123,7 +124,7 @@ def score(
     )
     report["meta"] = _meta(ev, gold_dir, subset, samples, seed)
     if errors:
-        from conflict_counts.score.errors_analysis import error_analysis
+        from conflict_counts.scorer.errors_analysis import error_analysis
 
         report["errors"] = error_analysis(ev)
     return report
@@ -146,10 +147,10 @@ def compare(
     boot = [bootstrap.replicates(ev.compute, n, samples, seed) for ev in (first, second)]
     scores: dict[str, dict] = {}
     for path in HEADLINES:
-        values = [_leaf(tree, path)["f1"] for tree in obs]
+        values = [at_path(tree, path)["f1"] for tree in obs]
         fa, fb = (float(np.nan_to_num(v[0])) for v in values)
         p = (
-            bootstrap.p_value(_leaf(boot[0], path)["f1"], _leaf(boot[1], path)["f1"], fa - fb)
+            bootstrap.p_value(at_path(boot[0], path)["f1"], at_path(boot[1], path)["f1"], fa - fb)
             if boot[0] is not None
             else None
         )
@@ -162,7 +163,8 @@ def compare(
     }
 
 
-def _leaf(tree: Tree, path: tuple[str, ...]) -> Tree:
+def at_path(tree: Tree, path: tuple[str, ...]) -> Tree:
+    """The node of a score report at ``path`` (for example ``("claims", "value")``)."""
     for key in path:
         tree = tree[key]
     return tree

@@ -16,8 +16,8 @@ import pandas as pd
 
 from conflict_counts.labels import PREDICATES, QUALIFIERS
 from conflict_counts.matching import canonical_rank, codes, greedy_match, overlapping_pairs
-from conflict_counts.score.counts import Tally, Tree, accuracy, detection
-from conflict_counts.score.units import Units
+from conflict_counts.scorer.counts import Tally, Tree, accuracy, detection
+from conflict_counts.scorer.units import Units
 
 DETECTION = ("span_strict", "span_overlap", "value", "attribution", "full")
 ATTRIBUTES = ("qualifier", "predicate")
@@ -44,6 +44,7 @@ class Claims:
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, units: Units) -> Claims:
+        """Claims of a gold or predicted frame as arrays, open bounds NaN and no source (-1, -1)."""
         doc = units.doc_codes(frame["doc_id"].astype(str).tolist())
         start = frame["start"].to_numpy(dtype=np.int64)
 
@@ -91,6 +92,7 @@ def _same_bound(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ClaimEvaluation:
+    """Claim matchings and their per-unit counts, scored under any bootstrap weights."""
     gold: Claims
     pred: Claims
     strict: tuple[np.ndarray, np.ndarray]  # matched (gold, pred) of span_strict
@@ -99,6 +101,7 @@ class ClaimEvaluation:
     tally: Tally
 
     def scores(self, weights: np.ndarray, languages: dict[str, np.ndarray]) -> Tree:
+        """Claim scores, overall and per language, under each row of ``weights``."""
         tree = _tree(self.tally.sums(weights))
         tree["per_language"] = {
             lang: _tree(self.tally.sums(weights, mask)) for lang, mask in languages.items()
@@ -118,6 +121,7 @@ def _tree(sums: dict[str, np.ndarray]) -> Tree:
 
 
 def evaluate(gold: Claims, pred: Claims, n_units: int) -> ClaimEvaluation:
+    """Match predicted claims to gold (strict and overlapping spans) and count what agrees."""
     gi, pi = overlapping_pairs(gold.doc, gold.start, gold.end, pred.doc, pred.start, pred.end)
     g_rank, p_rank = gold.rank()[gi], pred.rank()[pi]
     same_span = (gold.start[gi] == pred.start[pi]) & (gold.end[gi] == pred.end[pi])
