@@ -151,3 +151,18 @@ def test_unknown_version_and_config_are_one_line_errors(tmp_path: Path) -> None:
         load("claims", root=ROOT, version="0.9.0")
     with pytest.raises(InputError, match="no config 'claim'; one of documents, mentions"):
         load("claim", root=ROOT)
+
+
+def test_loading_a_released_version_is_quiet(tmp_path: Path) -> None:
+    """1.0.0's card predates num_bytes; loading it through `load` still prints nothing."""
+    clone = git_clone(tmp_path / "clone")
+    script = (
+        "from conflict_counts.load import load\n"
+        f"print(load('claims', root={str(clone)!r}, version='1.0.0').num_rows)\n"
+    )
+    env = {**os.environ, "HF_DATASETS_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1",
+           "HF_DATASETS_DISABLE_PROGRESS_BARS": "1", "TMPDIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "34"
+    assert result.stderr == ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from conflict_counts.errors import InputError
@@ -36,6 +36,28 @@ def write_all(files: Sequence[tuple[str | Path, str]]) -> None:
     finally:
         for _, temporary in staged:
             temporary.unlink(missing_ok=True)
+
+
+def write_lines(target: str | Path, lines: Iterable[str]) -> int:
+    """Stream ``lines`` to ``target`` all-or-nothing; returns how many were written.
+
+    Memory does not grow with the input: each line is written as it comes. If the iterable
+    raises, the temporary file is removed and ``target`` is left untouched.
+    """
+    target = Path(target)
+    descriptor, name = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
+    count = 0
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            for line in lines:
+                handle.write(line)
+                count += 1
+        temporary.chmod(0o644)  # mkstemp makes the file private; outputs are not
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
 
 
 def write_text(path: str | Path, text: str) -> None:

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import subprocess
 import tarfile
 import tempfile
@@ -77,14 +79,40 @@ def load(
     if not is_dataset_root(folder):
         raise InputError.at(str(folder), None, None, "no dataset card and dataset/manifest.json here")
     expected = read_manifest(folder / DATASET_DIR)["tables"][config]["content_sha256"]
-    dataset = datasets.load_dataset(str(folder), config, split="test", **kwargs)
-    if content_checksum(dataset.data.table) != expected:
-        dataset = datasets.load_dataset(
-            str(folder), config, split="test", download_mode="force_redownload", **kwargs
-        )
+    quiet = _old_card_notice_dropped() if version is not None else contextlib.nullcontext()
+    with quiet:
+        dataset = datasets.load_dataset(str(folder), config, split="test", **kwargs)
         if content_checksum(dataset.data.table) != expected:
-            raise InputError.at(str(folder), None, config, "loaded rows differ from dataset/manifest.json")
+            dataset = datasets.load_dataset(
+                str(folder), config, split="test", download_mode="force_redownload", **kwargs
+            )
+    if content_checksum(dataset.data.table) != expected:
+        raise InputError.at(str(folder), None, config, "loaded rows differ from dataset/manifest.json")
     return dataset
+
+
+OLD_CARD_NOTICE = "Ignoring part of dataset_info from the dataset card"
+
+
+class _DropOldCardNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(OLD_CARD_NOTICE)
+
+
+@contextlib.contextmanager
+def _old_card_notice_dropped():  # -> Iterator[None]
+    """Silence one notice while a released version loads.
+
+    The card of 1.0.0 lacks ``num_bytes`` in ``dataset_info`` (added later), so `datasets` says
+    on every load that it ignores their split sizes (metadata only: the rows are checked
+    against the manifest regardless). A released card cannot change; its notice is dropped.
+    """
+    logger, notice = logging.getLogger("datasets.info"), _DropOldCardNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
 
 
 def _release_folder(root: Path, version: str) -> Path:

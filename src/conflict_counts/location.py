@@ -22,10 +22,14 @@ def is_dataset_root(folder: Path) -> bool:
 
 
 def shipped_root() -> Path:
-    """The card and dataset that came with the installed package."""
-    from importlib.resources import files
+    """The card and dataset that came with the installed package.
 
-    return Path(str(files("conflict_counts.data")))
+    A wheel carries them in ``conflict_counts/data`` (copied there by setup.py); an
+    editable install has none there and uses the checkout it was installed from.
+    """
+    package = Path(__file__).resolve().parent
+    installed, checkout = package / "data", package.parents[1]
+    return checkout if not is_dataset_root(installed) and is_dataset_root(checkout) else installed
 
 
 def dataset_root() -> Path:

@@ -46,6 +46,13 @@ def without(key: str) -> list[str]:
     return lines_of(objects)
 
 
+def renamed(key: str, misspelt: str) -> list[str]:
+    objects = good()
+    claim = objects[0]["claims"][0]
+    claim[misspelt] = claim.pop(key)
+    return lines_of(objects)
+
+
 D1_LENGTH = len(gold_frames()[0].loc[0, "text"])
 
 # name: (JSONL lines, [(line, field, fragment of the message)])
@@ -100,7 +107,10 @@ BAD = {
         raw(json.dumps({"doc_id": "d1", "mentions": {}, "claims": []})),
         [(1, "mentions", "expected an array, got object")],
     ),
-    "missing key": (without("claims"), [(1, "claims", "missing")]),
+    "missing key": (without("doc_id"), [(1, "doc_id", "missing")]),
+    "misspelt key": (
+        renamed("qualifier", "qualifer"), [(1, "claims[0].qualifer", "did you mean 'qualifier'?")]
+    ),
     "unknown key": (with_mention(entityid="sohr"), [(1, "mentions[0].entityid", "unknown key")]),
     "text does not match": (
         with_mention(text="SOHX"),
@@ -342,3 +352,35 @@ def test_parquet_written_by_pandas_with_float_offsets(
     assert code == 0, capsys.readouterr().err
     assert json.loads(report.read_text())["claims"]["full"]["f1"] == 1.0
     assert pd.read_parquet(tmp_path / "claims.parquet")["source_start"].dtype == "float64"
+
+
+def test_a_layer_left_out_is_not_attempted(tmp_path: Path, gold_dir: Path, capsys) -> None:
+    """A file with only mentions is valid: claims are "not attempted", scored as none."""
+    objects = good()
+    for record in objects:
+        del record["claims"]
+    pred = write_jsonl(tmp_path / "mentions-only.jsonl", objects)
+    code, out, _ = run(tmp_path, pred, gold_dir)
+    assert code == 0, capsys.readouterr().err
+    report = json.loads(out.read_text())
+    assert report["meta"]["not_attempted"] == ["claims"]
+    assert report["entities"]["strict"]["f1"] == 1.0 and report["claims"]["full"]["recall"] == 0.0
+    markdown = tmp_path / "report.md"
+    assert main(["score", "--pred", str(pred), "--gold", str(gold_dir), "--format", "markdown",
+                 "--samples", "0", "--out", str(markdown)]) == 0
+    assert "Not attempted: claims" in markdown.read_text()
+
+
+def test_one_misspelt_key_is_one_problem_and_null_reads_as_null(
+    tmp_path: Path, gold_dir: Path, capsys: pytest.CaptureFixture
+) -> None:
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(renamed("qualifier", "qualifer")) + "\n", encoding="utf-8")
+    assert run(tmp_path, pred, gold_dir)[0] == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"error: {pred}:1: claims[0].qualifer: unknown key; did you mean 'qualifier'?"
+    ]
+    pred.write_text("\n".join(with_claim(qualifier=None)) + "\n", encoding="utf-8")
+    assert run(tmp_path, pred, gold_dir)[0] == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.endswith("claims[0].qualifier: expected a string, got null")

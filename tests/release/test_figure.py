@@ -68,6 +68,23 @@ def test_value_texts() -> None:
     assert value_text(100, 100, "approx") == "≈ 100"
     assert value_text(23, None, "at_least") == "≥ 23"
     assert value_text(100, None, "more_than") == "> 100"
-    assert value_text(None, 800, "nearly") == "< 800 (nearly)"
+    assert value_text(None, 800, "nearly") == "< 800"
+    assert value_text(float("nan"), 800.0, "nearly") == "< 800"  # pandas' open bound
     assert value_text(None, 3500, "at_most") == "≤ 3,500"
     assert interval_text(None, 800) == "[open, 800]"
+
+
+def test_card_conflict_table_uses_the_guidelines_reading() -> None:
+    """The card's values come from the one formatter: "närmare 800" is < 800, "Over 100" is > 100."""
+    from tests.conftest import ROOT
+
+    card = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = card[card.index("<!-- BEGIN conflicts -->") : card.index("<!-- END conflicts -->")]
+    rows = [line.split(" | ") for line in block.splitlines() if line.startswith("| `")]
+    by_claim = {(row[1], row[3]): row[2] for row in rows}
+    assert by_claim[("“närmare 800”", "nearly")] == "< 800"
+    assert by_claim[("“Over 100”", "more_than")] == "> 100"
+    signs = {"nearly": "< ", "more_than": "> ", "at_least": "≥ ", "at_most": "≤ ", "approx": "≈ "}
+    for (_, qualifier), value in by_claim.items():
+        if qualifier in signs:
+            assert value.startswith(signs[qualifier]), (qualifier, value)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from conflict_counts import markdown
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+from conflict_counts.release.values import value_text
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -48,14 +49,6 @@ def per_language(frames: dict[str, pd.DataFrame]) -> str:
     return markdown_table(table.reset_index(drop=True))
 
 
-def interval(low: float | None, high: float | None) -> str:
-    """A claim's value for people: "100", "2,000–9,999", "≥ 23", "≤ 800"."""
-    has_low, has_high = pd.notna(low), pd.notna(high)
-    if has_low and has_high:
-        return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
-    return f"≥ {low:,.0f}" if has_low else f"≤ {high:,.0f}"
-
-
 def conflicting_groups(frames: dict[str, pd.DataFrame], descriptions: dict[str, str]) -> str:
     """Every group with more than one claim: the competing figures side by side."""
     documents, claims = frames["documents"], frames["claims"]
@@ -69,7 +62,7 @@ def conflicting_groups(frames: dict[str, pd.DataFrame], descriptions: dict[str, 
         {
             "group": f"`{c.group_id}`",
             "claim": f"“{c.text}”",
-            "value": interval(c.low, c.high),
+            "value": value_text(c.low, c.high, c.qualifier),
             "qualifier": c.qualifier,
             "source": c.source_text if isinstance(c.source_text, str) else "(article)",
             "document": label[c.doc_id],

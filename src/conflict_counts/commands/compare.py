@@ -12,13 +12,15 @@ import sys
 
 from conflict_counts.atomic import write_all
 from conflict_counts.commands.score import add_bootstrap_arguments
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.scorer.output import check_targets
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", metavar="A", help="first prediction file")
     parser.add_argument("b", metavar="B", help="second prediction file")
-    parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
+    parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
+                        help=f"built dataset ({describe_default()})")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
     parser.add_argument("--out", metavar="FILE", help="write the result here instead of stdout")
     add_bootstrap_arguments(parser)

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem
-from conflict_counts.layout import DATASET_DIR
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.predictions.writer import write_jsonl
 from conflict_counts.records import Document
+from conflict_counts.wording import counted
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BATCH = 64  # documents predicted together
@@ -44,8 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="language of a plain-text input (default for JSONL lines)")
     parser.add_argument("--out", required=True, metavar="FILE", help="predictions file to write (JSON Lines)")
-    parser.add_argument("--gold", default=str(DATASET_DIR), metavar="DIR",
-                        help="built dataset: default input, and training data of learned baselines")
+    parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
+                        help="built dataset: default input, and training data of learned baselines "
+                        f"({describe_default()})")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
     add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
 
@@ -96,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     print(
-        f"{args.baseline}: {counts['documents']} documents, {counts['mentions']} mentions, "
-        f"{counts['claims']} claims -> {args.out}",
+        f"{args.baseline}: {counted(counts['documents'], 'document')}, "
+        f"{counted(counts['mentions'], 'mention')}, {counted(counts['claims'], 'claim')} -> {args.out}",
         file=sys.stderr,
     )
     summary = getattr(baseline, "summary", None)  # adapters add failures, unaligned quotes, tokens

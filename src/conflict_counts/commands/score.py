@@ -12,6 +12,7 @@ import json
 import sys
 
 from conflict_counts.atomic import write_all
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.scorer import bootstrap
 from conflict_counts.scorer.output import check_targets
 
@@ -31,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="predictions: JSONL in the README's prediction format, a Parquet table, or a directory of them",
     )
-    parser.add_argument("--gold", default="dataset", metavar="DIR", help="built dataset (default: dataset)")
+    parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
+                        help=f"built dataset ({describe_default()})")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
     parser.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
     parser.add_argument(

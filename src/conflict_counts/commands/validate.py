@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 
 from conflict_counts.errors import raise_if_any
-from conflict_counts.layout import DATASET_DIR
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.schema.directory import validate_directory
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("directory", nargs="?", type=Path, default=DATASET_DIR, help="dataset folder")
+    parser.add_argument("directory", nargs="?", type=Path, default=default_dataset_dir(),
+                        help=f"dataset folder ({describe_default()})")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,14 +8,15 @@ from pathlib import Path
 from conflict_counts.annotations.reader import GROUPS_FILE, read_groups
 from conflict_counts.dataset import read_manifest
 from conflict_counts.errors import InputError, Problem, raise_if_any
-from conflict_counts.layout import DATASET_DIR, GOLD_DIR
+from conflict_counts.layout import GOLD_DIR
+from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.view import load_gold, load_predicted, render_site, write_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pred", type=Path, help="predictions (JSONL or Parquet) to compare")
-    parser.add_argument("--gold", type=Path, default=DATASET_DIR,
-                        help="built dataset folder (default: dataset)")
+    parser.add_argument("--gold", type=Path, default=default_dataset_dir(),
+                        help=f"built dataset folder ({describe_default()})")
     parser.add_argument("--groups", type=Path, default=None,
                         help=f"claim group descriptions (default: {GOLD_DIR / GROUPS_FILE} of the checkout)")
     parser.add_argument("--out", type=Path, required=True, help="output folder (replaced whole)")

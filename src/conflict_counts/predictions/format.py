@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 
-DOCUMENT_KEYS: tuple[str, ...] = ("doc_id", "mentions", "claims")
-DOCUMENT_OPTIONAL: tuple[str, ...] = ("language", "text", "text_sha256")
+DOCUMENT_KEYS: tuple[str, ...] = ("doc_id",)
+# A layer left out of every document (or a Parquet table of the other layer) is "not
+# attempted": scored as no predictions, and said so in the report.
+LAYERS: tuple[str, ...] = ("mentions", "claims")
+DOCUMENT_OPTIONAL: tuple[str, ...] = (*LAYERS, "language", "text", "text_sha256")
 MENTION_KEYS: tuple[str, ...] = ("start", "end", "label")
 MENTION_OPTIONAL: tuple[str, ...] = ("entity_id", "text", "mention_id")
 CLAIM_KEYS: tuple[str, ...] = ("start", "end", "low", "high", "qualifier", "predicate")

@@ -30,6 +30,7 @@ from conflict_counts.predictions.format import (
     CLAIM_OPTIONAL,
     DOCUMENT_KEYS,
     DOCUMENT_OPTIONAL,
+    LAYERS,
     MENTION_KEYS,
     MENTION_OPTIONAL,
 )
@@ -59,6 +60,7 @@ class Predictions:
 
     documents: dict[str, Prediction]  # by doc_id, in input order
     source: str
+    attempted: frozenset[str] = frozenset(LAYERS)  # the layers the predictions give
 
     @property
     def doc_ids(self) -> frozenset[str]:
@@ -176,6 +178,11 @@ def _read_parquet(path: Path, checker: _Checker) -> None:
         checker.parquet_rows(rows, kind)
 
 
+def _got(value: object) -> str:
+    """What a value was, for a message: "null", or its JSON type and value."""
+    return "null" if value is None else f"{_type_name(value)} {value!r}"
+
+
 def _type_name(value: object) -> str:
     if value is None:
         return "null"
@@ -200,6 +207,7 @@ class _Checker:
         self.mentions: dict[str, list[Mention]] = {}
         self.claims: dict[str, list[Claim]] = {}
         self.seen: dict[str, int] = {}
+        self.attempted: set[str] = set()
 
     def add(self, line: int | None, field: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, field, message))
@@ -217,7 +225,7 @@ class _Checker:
             )
             for doc_id in self.seen
         }
-        return Predictions(documents, self.file)
+        return Predictions(documents, self.file, frozenset(self.attempted))
 
     # -- values ---------------------------------------------------------------------
     def integer(self, line: int | None, field: str, value: object, nullable: bool = False) -> int | None:
@@ -225,7 +233,7 @@ class _Checker:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.add(line, field, f"expected an integer, got {_type_name(value)} {value!r}"[:200])
+        self.add(line, field, f"expected an integer, got {_got(value)}"[:200])
         return None
 
     def number(self, line: int | None, field: str, value: object) -> float | None:
@@ -237,7 +245,7 @@ class _Checker:
                 self.add(line, field, f"{float(value)!r} is not allowed; use null for an open bound")
                 return None
             return float(value)
-        self.add(line, field, f"expected a number or null, got {_type_name(value)} {value!r}"[:200])
+        self.add(line, field, f"expected a number or null, got {_got(value)}"[:200])
         return None
 
     def string(
@@ -251,7 +259,7 @@ class _Checker:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.add(line, field, f"expected a string, got {_type_name(value)} {value!r}"[:200])
+            self.add(line, field, f"expected a string, got {_got(value)}"[:200])
             return None
         if choices is not None and value not in choices:
             self.add(line, field, f"unknown value {value!r} (expected one of {', '.join(choices)})")
@@ -318,18 +326,31 @@ class _Checker:
         required: tuple[str, ...],
         optional: tuple[str, ...],
     ) -> bool:
+        """Whether ``item`` is an object with every required key; each wrong key is one problem.
+
+        A misspelt key is reported once, as unknown with the key it is close to, and not
+        again as that key missing; an item lacking a key is not checked further, so that
+        its absence does not echo as a wrong value.
+        """
         if not isinstance(item, Mapping):
             self.add(line, prefix.rstrip(".") or None, f"expected an object, got {_type_name(item)}")
             return False
-        for key in required:
-            if key not in item:
-                self.add(line, f"{prefix}{key}", "missing")
+        from difflib import get_close_matches
+
+        missing = [key for key in required if key not in item]
         for key in item:
-            if key not in required and key not in optional:
-                self.add(
-                    line, f"{prefix}{key}", f"unknown key (expected {', '.join(required + optional)})"[:300]
-                )
-        return True
+            if key in required or key in optional:
+                continue
+            close = get_close_matches(str(key), missing, n=1)
+            if close:
+                missing.remove(close[0])
+                self.add(line, f"{prefix}{key}", f"unknown key; did you mean {close[0]!r}?")
+            else:
+                expected = f"unknown key (expected {', '.join(required + optional)})"
+                self.add(line, f"{prefix}{key}", expected[:300])
+        for key in missing:
+            self.add(line, f"{prefix}{key}", "missing")
+        return all(key in item for key in required)
 
     # -- documents ------------------------------------------------------------------
     def doc_id(self, line: int | None, value: object) -> str | None:
@@ -365,6 +386,8 @@ class _Checker:
                 line, "text_sha256", "differs from the gold document's (predictions made on another version?)"
             )
         for key, check in (("mentions", self.mention), ("claims", self.claim)):
+            if key in obj:
+                self.attempted.add(key)
             items = obj.get(key, [])
             if not isinstance(items, list):
                 self.add(line, key, f"expected an array, got {_type_name(items)}")
@@ -442,6 +465,7 @@ class _Checker:
 
     def parquet_rows(self, rows: list[dict], kind: str) -> None:
         """Rows of a gold-shaped table, each checked as the prediction item it stands for."""
+        self.attempted.add(kind)
         check = self.mention if kind == "mentions" else self.claim
         required = MENTION_KEYS if kind == "mentions" else CLAIM_KEYS
         unknown_docs: set[object] = set()

@@ -16,11 +16,10 @@ run never leaves a half-written predictions file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from conflict_counts.atomic import write_lines
 from conflict_counts.hashing import text_sha256
 from conflict_counts.predictions.format import dumps
 from conflict_counts.records import Claim, Document, Mention
@@ -79,22 +78,9 @@ def _mention_key(mention: Mention) -> tuple[int, int, str]:
 
 
 def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
-    """Stream ``records`` to ``target`` all-or-nothing; returns the number written.
+    """Stream ``records`` to ``target`` all-or-nothing, one line each; returns the number written.
 
-    Memory does not grow with the input: each record is written as it comes. If the
-    iterable raises, the temporary file is removed and ``target`` is left untouched.
+    Memory does not grow with the input, and if the iterable raises, ``target`` is left untouched
+    (:func:`conflict_counts.atomic.write_lines`).
     """
-    target = Path(target)
-    descriptor, name = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
-    count = 0
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            for record in records:
-                handle.write(dumps(record))
-                count += 1
-        temporary.chmod(0o644)  # mkstemp makes the file private; predictions are not
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return count
+    return write_lines(target, (dumps(record) for record in records))

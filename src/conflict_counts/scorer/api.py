@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 
 from conflict_counts.errors import InputError
+from conflict_counts.location import default_dataset_dir
+from conflict_counts.predictions.format import LAYERS
 from conflict_counts.predictions.reader import Predictions, load_predictions
 from conflict_counts.scorer import bootstrap, claims, entities, groups, linking
 from conflict_counts.scorer.counts import Tree
@@ -93,16 +95,16 @@ class Evaluation:
 
 
 def evaluation(
-    predictions: PredictionSource, gold_dir: str | Path | Gold = "dataset", subset: bool = False
+    predictions: PredictionSource, gold_dir: str | Path | Gold | None = None, subset: bool = False
 ) -> Evaluation:
     """Load, validate and match; raises :class:`InputError` listing every bad input."""
-    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(gold_dir)
+    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(_gold_dir(gold_dir))
     return Evaluation.build(gold, load_predictions(predictions, gold.documents), subset)
 
 
 def score(
     predictions: PredictionSource,
-    gold_dir: str | Path | Gold = "dataset",
+    gold_dir: str | Path | Gold | None = None,
     subset: bool = False,
     *,
     samples: int = bootstrap.SAMPLES,
@@ -133,14 +135,14 @@ def score(
 def compare(
     a: PredictionSource,
     b: PredictionSource,
-    gold_dir: str | Path | Gold = "dataset",
+    gold_dir: str | Path | Gold | None = None,
     *,
     samples: int = bootstrap.SAMPLES,
     seed: int = bootstrap.SEED,
 ) -> dict:
     """Paired bootstrap of two systems on the same gold: each headline F1 of A and B,
     their difference and its two-sided p-value."""
-    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(gold_dir)
+    gold = gold_dir if isinstance(gold_dir, Gold) else load_gold(_gold_dir(gold_dir))
     first, second = (Evaluation.build(gold, load_predictions(p, gold.documents)) for p in (a, b))
     n = first.units.n
     obs = [bootstrap.observed(ev.compute, n) for ev in (first, second)]
@@ -163,6 +165,11 @@ def compare(
     }
 
 
+def _gold_dir(gold_dir: str | Path | None) -> Path:
+    """The folder named, else this checkout's dataset, else the one shipped with the package."""
+    return Path(gold_dir) if gold_dir is not None else default_dataset_dir()
+
+
 def at_path(tree: Tree, path: tuple[str, ...]) -> Tree:
     """The node of a score report at ``path`` (for example ``("claims", "value")``)."""
     for key in path:
@@ -173,10 +180,11 @@ def at_path(tree: Tree, path: tuple[str, ...]) -> Tree:
 def _meta(ev: Evaluation, gold_dir: object, subset: bool, samples: int, seed: int) -> dict:
     return {
         "predictions": ev.predictions.source,
-        "gold": str(gold_dir) if not isinstance(gold_dir, Gold) else "<Gold>",
+        "gold": str(_gold_dir(gold_dir)) if not isinstance(gold_dir, Gold) else "<Gold>",
         "documents": len(ev.units.doc_ids),
         "sentences": ev.units.n,
         "subset": subset,
+        "not_attempted": [layer for layer in LAYERS if layer not in ev.predictions.attempted],
         "bootstrap": {
             "samples": samples,
             "seed": seed,

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from conflict_counts.markdown import table
 from conflict_counts.scorer.entities import SCHEMAS
+from conflict_counts.wording import counted
+
+# Report sections fed by each prediction layer, for a layer the predictions do not attempt.
+SECTIONS = {"mentions": ("entities", "linking"), "claims": ("claims", "groups")}
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -31,6 +36,16 @@ def _prf(name: str, s: dict, *counts: str) -> list[object]:
     ]
 
 
+def p_value_text(p: float | None, samples: int) -> str:
+    """A bootstrap p-value; at its floor 1/(B+1) it is an upper bound ("< 0.001"), not a figure."""
+    if p is None:
+        return "–"
+    floor = 1 / (samples + 1)
+    if p <= floor * (1 + 1e-9):
+        return f"< {10 ** math.ceil(math.log10(floor)):g}"
+    return _num(p, 4)
+
+
 def _f1(s: dict) -> str:
     return f"{_num(s['f1'])} {_ci(s['f1_ci'])}"
 
@@ -43,13 +58,17 @@ def markdown(report: dict) -> str:
         "# ConflictCounts scores",
         "",
         f"Predictions `{meta.get('predictions')}` against gold `{meta.get('gold')}`: "
-        f"{meta.get('documents')} documents, {meta.get('sentences')} sentences"
+        f"{counted(meta.get('documents', 0), 'document')}, {counted(meta.get('sentences', 0), 'sentence')}"
         f"{' (subset)' if meta.get('subset') else ''}. 95 % intervals from a paired bootstrap over "
         f"sentences ({boot.get('samples')} replicates, seed {boot.get('seed')}).",
         "",
-        "## Entities",
-        "",
     ]
+    not_attempted = meta.get("not_attempted", [])
+    if not_attempted:
+        sections = ", ".join(section for layer in not_attempted for section in SECTIONS[layer])
+        lines += [f"Not attempted: {', '.join(not_attempted)} (no document of the predictions has them); "
+                  f"{sections} below score them as no predictions.", ""]
+    lines += ["## Entities", ""]
     ent = report["entities"]
     counts = ("correct", "incorrect", "partial", "missed", "spurious")
     lines += _table(
@@ -145,7 +164,8 @@ def compare_markdown(result: dict) -> str:
     lines += _table(
         ["score (F1)", "A", "B", "A − B", "p"],
         (
-            [name, _num(s["a"]), _num(s["b"]), f"{s['delta']:+.3f}", _num(s["p_value"], 4)]
+            [name, _num(s["a"]), _num(s["b"]), f"{s['delta']:+.3f}",
+             p_value_text(s["p_value"], boot["samples"])]
             for name, s in result["scores"].items()
         ),
     )
@@ -157,7 +177,7 @@ def errors_markdown(errors: dict) -> str:
     lines = ["# ConflictCounts error analysis", ""]
 
     def show(item: dict) -> str:
-        extra = item.get("label") or (
+        extra = f"{item['label']} {item.get('entity_id') or '(no entity_id)'}" if item.get("label") else (
             f"{item['qualifier']} [{_num(item['low'], 0)}, {_num(item['high'], 0)}] {item['predicate']}"
             f"; source {item['source']!r}; group {item['group_id']}"
         )

@@ -11,6 +11,7 @@ from conflict_counts.view.diff import KINDS, compare, summary
 from conflict_counts.view.model import Gold
 from conflict_counts.view.page import KIND_HELP, claim_id, h, page, page_name
 from conflict_counts.view.style import DIFF_COLOURS, LABEL_COLOURS
+from conflict_counts.wording import counted
 
 LAYERS = ("mention", "claim")
 
@@ -104,7 +105,7 @@ def _legend(with_predictions: bool) -> str:
 def index_page(gold: Gold, predictions: Mapping[str, Prediction] | None = None,
                prediction_name: str | None = None, version: str | None = None) -> str:
     """The table of documents, with per-document difference counts when predictions are given."""
-    meta = f"{len(gold.documents)} documents"
+    meta = counted(len(gold.documents), "document")
     if version:
         meta += f" · dataset version {h(version)}"
     if prediction_name is not None:
