@@ -123,6 +123,18 @@ def _llm_available() -> bool:
     return available()
 
 
+def _hf(gold_dir: Path, options: Options) -> Extractor:
+    from conflict_counts.baselines.hf import create as create_hf
+
+    return create_hf(gold_dir, options)
+
+
+def _hf_available() -> bool:
+    from conflict_counts.baselines.hf import available
+
+    return available()
+
+
 BASELINES: dict[str, Entry] = {
     entry.name: entry
     for entry in (
@@ -143,6 +155,15 @@ BASELINES: dict[str, Entry] = {
             _llm,
             _llm_available,
             "openai not installed (pip install 'conflict-counts[llm]')",
+            configured=True,
+        ),
+        Entry(
+            "hf",
+            "a local transformers token-classification model (--model PATH)",
+            _hf,
+            _hf_available,
+            "transformers not installed (pip install 'conflict-counts[hf]')",
+            tasks=("entities", "spans", "values"),
             configured=True,
         ),
     )

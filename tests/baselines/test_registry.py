@@ -84,3 +84,30 @@ def test_bad_factories_give_one_line(
     assert status == 2
     assert err.count("\n") == 1 and message in err, err
     assert not out.exists()
+
+
+CARD = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+SECTION = CARD[CARD.index("## Benchmark your model") : CARD.index("## Datasheet")]
+
+
+def test_the_cards_python_recipe_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = SECTION.split("**Your own code**")[1].split("```python\n")[1].split("```")[0]
+    monkeypatch.chdir(tmp_path)
+    try:
+        exec(code.replace('"dataset"', repr(str(DATASET))), {})
+    finally:
+        registry.BASELINES.pop("mine", None)
+    lines = (tmp_path / "mine.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 5 and all(r["mentions"][0]["end"] == 3 for r in records)
+
+
+def test_the_card_shows_the_prompt_version_and_the_output_schema() -> None:
+    from conflict_counts.baselines.llm.prompt import OUTPUT_SCHEMA, PROMPT_VERSION
+
+    assert f"**prompt version {PROMPT_VERSION}**" in SECTION
+    assert f"(baselines/llm/prompt-v{PROMPT_VERSION}.md)" in SECTION
+    schema = SECTION.split("```json\n")[1].split("```")[0]
+    for part in ("mentions", "claims"):
+        for key in OUTPUT_SCHEMA["properties"][part]["items"]["properties"]:
+            assert f'"{key}"' in schema

@@ -40,6 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--changelog", type=Path, default=CHANGELOG, help="changelog (default: CHANGELOG.md)")
     parser.add_argument("--samples", type=int, default=None,
                         help="bootstrap replicates for the intervals (default: the scorer's)")
+    parser.add_argument("--system", action="append", default=[], metavar="NAME:key=value,...",
+                        help="also run a model adapter with the options of `extract`, e.g. "
+                        "llm:model=NAME,base-url=http://127.0.0.1:8000/v1,shots=2 or hf:model=PATH "
+                        "(repeatable)")
 
 
 @dataclass(frozen=True)
@@ -59,15 +63,16 @@ def run(args: argparse.Namespace) -> int:
     samples = bootstrap.SAMPLES if args.samples is None else args.samples
     if samples < 0:
         raise InputError.at("command line", None, "--samples", f"must be >= 0, got {samples}")
+    systems = [parse_system(spec) for spec in args.system]
     with contextlib.redirect_stdout(sys.stderr):  # stdout carries the leaderboard only
         _command("build", _build_argv(args))
         _command("validate", [str(args.out)])
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
-        results = _run_baselines(args.out, args.keep, samples)
+        results = _run_baselines(args.out, args.keep, samples, systems)
     else:
         with tempfile.TemporaryDirectory(prefix="conflict-counts-benchmark-") as folder:
-            results = _run_baselines(args.out, Path(folder), samples)
+            results = _run_baselines(args.out, Path(folder), samples, systems)
     table = leaderboard(results, samples)
     sys.stdout.write(table)
     if not args.no_card:
@@ -91,13 +96,42 @@ def _command(name: str, argv: list[str]) -> None:
         raise InputError.at(name, None, None, f"exited with status {status}")
 
 
-def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
-    from conflict_counts.baselines.registry import create
-    from conflict_counts.dataset import Dataset
-    from conflict_counts.predictions.writer import write_jsonl
-    from conflict_counts.scorer.api import score
+System = tuple[str, str, dict]  # leaderboard row name, registry name, options
 
-    documents = Dataset(dataset).documents()
+
+def parse_system(spec: str) -> System:
+    """``llm:model=m,base-url=u`` → ("llm:m", "llm", options as `extract` would parse them)."""
+    from conflict_counts.commands.extract import add_adapter_arguments
+
+    def fail(message: str) -> InputError:
+        return InputError.at("command line", None, "--system", f"{spec[:80]!r}: {message}")
+
+    name, _, pairs = spec.partition(":")
+    configured = [n for n, e in BASELINES.items() if e.configured]
+    if name not in configured:
+        raise fail(f"expected one of {', '.join(configured)} before ':'")
+    argv = []
+    for pair in filter(None, pairs.split(",")):
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise fail(f"expected key=value, got {pair[:80]!r}")
+        argv += [f"--{key.strip().replace('_', '-')}", value]
+    parser = argparse.ArgumentParser(prog="--system", add_help=False, exit_on_error=False)
+    add_adapter_arguments(parser)
+    try:
+        options, unknown = parser.parse_known_args(argv)
+    except argparse.ArgumentError as error:
+        raise fail(str(error)) from None
+    if unknown:
+        raise fail(f"unknown option {unknown[0].lstrip('-')!r}")
+    model = str(options.model or "")
+    shown = Path(model).name if Path(model).is_dir() else model
+    return (f"{name}:{shown}" if shown else name), name, vars(options)
+
+
+def _run_baselines(dataset: Path, folder: Path, samples: int, systems: list[System] = ()) -> list[Result]:
+    from conflict_counts.baselines.registry import create
+
     results = []
     for name, entry in BASELINES.items():
         if entry.configured:
@@ -107,13 +141,29 @@ def _run_baselines(dataset: Path, folder: Path, samples: int) -> list[Result]:
             note = f"skipped: {entry.missing.split(' (')[0]}"
             results.append(Result(name, entry.summary, None, note, entry.tasks, entry.languages))
             continue
-        baseline = create(name, dataset)
-        path = folder / f"{name}.jsonl"
-        write_jsonl(baseline.predict(documents), path)
-        report = score(path, dataset, samples=samples)
-        print(f"{name}: predictions {path}, scored", file=sys.stderr)
-        results.append(Result(name, baseline.description, report, "", entry.tasks, entry.languages))
+        results.append(_result(name, create(name, dataset), dataset, folder, samples))
+    for row, name, options in systems:
+        results.append(_result(row, create(name, dataset, options), dataset, folder, samples))
     return results
+
+
+def _result(row: str, extractor, dataset: Path, folder: Path, samples: int) -> Result:
+    """Run one extractor on the dataset, write its predictions to ``folder`` and score them."""
+    import re
+
+    from conflict_counts.dataset import Dataset
+    from conflict_counts.predictions.writer import write_jsonl
+    from conflict_counts.scorer.api import score
+
+    entry = BASELINES[row.split(":")[0]]
+    path = folder / (re.sub(r"[^\w.-]+", "-", row) + ".jsonl")
+    write_jsonl(extractor.predict(Dataset(dataset).documents()), path)
+    summary = getattr(extractor, "summary", None)
+    if callable(summary):
+        print(summary(), file=sys.stderr)
+    report = score(path, dataset, samples=samples)
+    print(f"{row}: predictions {path}, scored", file=sys.stderr)
+    return Result(row, extractor.description, report, "", entry.tasks, entry.languages)
 
 
 # -- the leaderboard ---------------------------------------------------------------------
