@@ -16,7 +16,6 @@ import pandas as pd
 
 from conflict_counts.dataset import Dataset
 from conflict_counts.hashing import text_sha256
-from conflict_counts.layout import DATASET_DIR
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class GoldData:
     tokens: pd.DataFrame
 
     @classmethod
-    def load(cls, directory: str | Path = DATASET_DIR) -> GoldData:
+    def load(cls, directory: str | Path | None = None) -> GoldData:
         """The gold tables of a built dataset, through the one dataset reader."""
         dataset = Dataset(directory)
         return cls(*(dataset.table(t) for t in ("documents", "mentions", "claims", "tokens")))

@@ -46,6 +46,16 @@ def _labels(words: tuple[str, ...]) -> str:
     return ", ".join(words)
 
 
+def _in_document(item: str) -> object:
+    """The ``doc_id`` column of a table of items found in documents."""
+    return pa.Field(str_matches=DOC_ID, description=f"document the {item} is in (documents.doc_id)")
+
+
+def _item_id(item: str) -> object:
+    """The id column of mentions and claims: derived from offsets, so stable across versions."""
+    return pa.Field(unique=True, description=f"{item} id, unique in the table ('<doc_id>:<start>-<end>')")
+
+
 class Documents(pa.DataFrameModel):
     """One row an article."""
 
@@ -86,10 +96,8 @@ class Documents(pa.DataFrameModel):
 class Mentions(pa.DataFrameModel):
     """One row a named-entity mention."""
 
-    doc_id: String = pa.Field(str_matches=DOC_ID, description="document the mention is in (documents.doc_id)")
-    mention_id: String = pa.Field(
-        unique=True, description="mention id, unique in the table ('<doc_id>:<start>-<end>')"
-    )
+    doc_id: String = _in_document("mention")
+    mention_id: String = _item_id("mention")
     start: Integer = pa.Field(ge=0, description=f"mention start, {_SPAN}")
     end: Integer = pa.Field(ge=1, description=f"mention end, {_SPAN}")
     text: String = pa.Field(
@@ -141,10 +149,8 @@ def _all_or_none(df: pd.DataFrame, columns: list[str]) -> pd.Series:
 class Claims(pa.DataFrameModel):
     """One row a numeric claim."""
 
-    doc_id: String = pa.Field(str_matches=DOC_ID, description="document the claim is in (documents.doc_id)")
-    claim_id: String = pa.Field(
-        unique=True, description="claim id, unique in the table ('<doc_id>:<start>-<end>')"
-    )
+    doc_id: String = _in_document("claim")
+    claim_id: String = _item_id("claim")
     start: Integer = pa.Field(ge=0, description=f"start of the numeric expression, {_SPAN}")
     end: Integer = pa.Field(ge=1, description=f"end of the numeric expression, {_SPAN}")
     text: String = pa.Field(
@@ -251,9 +257,7 @@ class Claims(pa.DataFrameModel):
 class Tokens(pa.DataFrameModel):
     """One row a sentence, tokenised, with BIO tags."""
 
-    doc_id: String = pa.Field(
-        str_matches=DOC_ID, description="document the sentence is in (documents.doc_id)"
-    )
+    doc_id: String = _in_document("sentence")
     sentence_id: Integer = pa.Field(ge=0, description="0-based sentence number within the document")
     tokens: Series[object] = _list_of("string", "the sentence's tokens (see conflict_counts.text)")
     ner_tags: Series[object] = _list_of(

@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quantulum-sizes", type=float, nargs=2, default=(0.25, 0.5),
                         help="English corpus sizes in MB for quantulum3")
     parser.add_argument("--gold", type=Path, default=Path("dataset"))
+    parser.add_argument("--jobs-size", type=float, default=10.0,
+                        help="MB of corpus for the `extract --jobs` ratio (0: skip)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
@@ -146,8 +148,45 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {kind} on {size:g} MB ...", file=sys.stderr)
             result = measure(kind, path, int(size * MB), args.gold)
             rows.append((kind, size, result))
+        parallel = jobs_ratio(corpus, args.gold, args.jobs_size, Path(folder)) if args.jobs_size else ""
     print(table(rows))
+    if parallel:
+        print(parallel)
     return 0
+
+
+def jobs_ratio(corpus: Path, gold: Path, megabytes: float, folder: Path) -> str:
+    """Wall seconds of the whole ``extract`` command with --jobs 1 and --jobs 2 on one input
+    (the outputs must be byte-identical), and of its set-up alone (a one-document input),
+    so the ratio is shown for the command and for the extraction after set-up. Every other
+    process on the machine counts against it."""
+    prefix, single = folder / "jobs.jsonl", folder / "single.jsonl"
+    with prefix.open("w", encoding="utf-8") as handle, single.open("w", encoding="utf-8") as one:
+        for index, record in enumerate(_prefix(corpus, int(megabytes * MB))):
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            handle.write(line)
+            if index == 0:
+                one.write(line)
+
+    def timed(source: Path, jobs: int) -> tuple[float, bytes]:
+        out = folder / f"jobs{jobs}-{source.stem}.out.jsonl"
+        command = [sys.executable, "-m", "conflict_counts.cli", "extract", "--baseline", "rules",
+                   "--gold", str(gold), "--input", str(source), "--out", str(out), "--jobs", str(jobs)]
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env={**os.environ, **ONE_CORE})
+        return time.perf_counter() - start, out.read_bytes()
+
+    print(f"measuring extract --jobs 1 and 2 on {megabytes:g} MB ...", file=sys.stderr)
+    (one, first), (two, second) = timed(prefix, 1), timed(prefix, 2)
+    setup = timed(single, 1)[0]
+    same = "identical" if first == second else "DIFFERENT"
+    work = (one - setup) / (two - setup) if two > setup else float("nan")
+    return (
+        f"\nextract --baseline rules on {megabytes:g} MB, wall seconds: --jobs 1 {one:.1f} s, "
+        f"--jobs 2 {two:.1f} s: {one / two:.2f}× for the whole command; set-up alone {setup:.1f} s, "
+        f"so {work:.2f}× for the extraction (target ≥ 1.8× on 2 cores; {os.cpu_count()} cores, "
+        f"shared with other work); outputs {same}"
+    )
 
 
 NAMES = {

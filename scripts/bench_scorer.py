@@ -1,204 +1,301 @@
-"""Speed benchmark of the entity scorer against nervaluate (issue 4).
+"""Speed and memory of ``conflict-counts score`` against nervaluate, whole commands on one input.
 
-Scores N synthetic predicted mentions against N gold mentions spread over many documents
-(default 1,000,000 over 10,000 documents) on one core, and prints seconds, peak memory,
-and the ratio to nervaluate on the same input. nervaluate compares every prediction with
-every gold span of a document in Python, so it is timed on a sample of documents and
-scaled up linearly in the number of documents (its cost is per document); the output
-says so. The scorer's counts on the sample are checked to equal nervaluate's.
+Writes a synthetic built dataset (documents, mentions with entity ids, claims in groups)
+and two prediction files in the README's JSON Lines format over the same spans: one with
+an ``entity_id`` on every predicted mention, one with none (every prediction a singleton
+for linking). Then each tool runs in a process of its own, started by a small measuring
+process, so that CPU seconds (user + system) and peak resident memory are that tool's
+alone (``resource.getrusage(RUSAGE_CHILDREN)`` in the measuring process):
 
-    python scripts/bench_scorer.py [--mentions 1000000] [--docs 10000] [--sample-docs 100]
+* ``conflict-counts score --samples 0`` on each prediction file (every score: entities,
+  linking, claims, groups), and with ``--samples N`` for the cost of intervals;
+* nervaluate on the identical input, end to end: it reads the same JSONL predictions and
+  the gold mentions table and computes its four schemas overall and per label (the entity
+  scores only; it has no linking, claims or groups). Its counts are checked against the
+  scorer's.
+
+Targets (1,000,000 × 1,000,000 mentions): ≤ 20 s and ≤ 2 GB per scoring without intervals,
+≥ 10× faster than nervaluate. Usage::
+
+    python scripts/bench_scorer.py [--mentions 1000000] [--docs 10000] [--claims 100000]
+        [--samples 1000] [--keep DIR]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import platform
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")  # one core, before numpy loads its BLAS
+import numpy as np
 
-import argparse  # noqa: E402
-import platform  # noqa: E402
-import resource  # noqa: E402
-import time  # noqa: E402
-import tracemalloc  # noqa: E402
-from importlib.metadata import version  # noqa: E402
+ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+SENTENCE = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor. "
+STEP = 24  # characters between mention starts (the longest mention is 12)
 
-import numpy as np  # noqa: E402
+# Run ``argv`` as the only child of this process and print its CPU seconds and peak RSS.
+MEASURE = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+wall = time.perf_counter() - t0
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": done.returncode, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_mb": usage.ru_maxrss / 1024, "stdout": done.stdout, "stderr": done.stderr[-2000:]}))
+"""
 
-from conflict_counts.labels import ENTITY_LABELS  # noqa: E402
-from conflict_counts.scorer import bootstrap, entities  # noqa: E402
-from conflict_counts.scorer.units import Units  # noqa: E402
+# nervaluate end to end: read the gold mentions and the JSONL predictions, score, print counts.
+NERVALUATE = """
+import json, sys
+import pyarrow.parquet as pq
+from nervaluate import Evaluator
+gold_path, pred_path, labels = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+gold = pq.read_table(gold_path, columns=["doc_id", "start", "end", "label"]).to_pydict()
+true, index = [], {}
+for doc, start, end, label in zip(gold["doc_id"], gold["start"], gold["end"], gold["label"]):
+    if doc not in index:
+        index[doc] = len(true)
+        true.append([])
+    true[index[doc]].append({"label": label, "start": start, "end": end - 1})
+pred = [[] for _ in true]
+with open(pred_path, encoding="utf-8") as handle:
+    for line in handle:
+        record = json.loads(line)
+        spans = sorted((m["start"], m["end"], m["label"]) for m in record["mentions"])
+        pred[index[record["doc_id"]]] = [{"label": l, "start": s, "end": e - 1} for s, e, l in spans]
+results = Evaluator(true, pred, tags=labels, loader="dict").evaluate()["overall"]
+fields = ("correct", "incorrect", "partial", "missed", "spurious")
+print(json.dumps({s: {f: getattr(results[s], f) for f in fields} for s in results}))
+"""
 
-SCHEMAS = entities.SCHEMAS
-SENTENCE = 150  # characters per synthetic sentence (the bootstrap unit)
 
+def synthesise(directory: Path, mentions: int, docs: int, claims: int, seed: int) -> dict[str, Path]:
+    """The gold tables and the two prediction files; returns their paths."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-def synthesise(n: int, docs: int, seed: int) -> tuple[dict, dict, Units]:
-    """Gold: disjoint spans in text order. Predictions: the same spans, with 80 % exact,
-    7 % relabelled, 5 % one boundary moved, 4 % dropped and 4 % spurious spans in gaps."""
+    from conflict_counts.labels import ENTITY_LABELS, PREDICATES, QUALIFIERS
+
     rng = np.random.default_rng(seed)
-    doc = np.sort(rng.integers(0, docs, n))
-    length = rng.integers(1, 13, n)
-    gap = rng.integers(3, 21, n)
-    first = np.r_[True, doc[1:] != doc[:-1]]
-    step = length + gap
-    cum = np.cumsum(step)
-    doc_base = np.maximum.accumulate(np.where(first, cum - step, 0))
-    start = cum - step - doc_base + gap  # restart offsets at each document
-    end = start + length
-    label = rng.integers(0, len(ENTITY_LABELS), n)
-    gold = {"doc": doc, "start": start, "end": end, "label": label}
+    n_labels = len(ENTITY_LABELS)
+    doc = np.sort(rng.integers(0, docs, mentions))
+    slot = np.arange(mentions) - np.searchsorted(doc, doc)  # position of the mention in its document
+    per_doc = np.bincount(doc, minlength=docs)
+    claim_doc = np.sort(rng.integers(0, docs, claims))
+    claim_slot = np.arange(claims) - np.searchsorted(claim_doc, claim_doc)
+    per_doc_claims = np.bincount(claim_doc, minlength=docs)
+    # Mentions first, then claims, each in a slot of STEP characters; text long enough for both.
+    length = (per_doc + per_doc_claims + 1) * STEP
+    repeats = length // len(SENTENCE) + 1
+    texts = [SENTENCE * int(r) for r in repeats]
+    doc_ids = np.array([f"doc{d:06d}" for d in range(docs)], dtype=object)
 
-    fate = rng.random(n)
+    start = slot * STEP + 1
+    span = rng.integers(1, 13, mentions)
+    end = start + span
+    label = rng.integers(0, n_labels, mentions)
+    entity = rng.zipf(1.5, mentions) % max(mentions // 20, 1)  # a few large entities, many small
+    c_start = (per_doc[claim_doc] + claim_slot) * STEP + 1
+    c_end = c_start + rng.integers(2, 13, claims)
+    low = rng.integers(1, 5000, claims).astype(np.float64)
+    high = low + rng.integers(0, 2, claims) * rng.integers(1, 500, claims)
+    qualifier = rng.integers(0, len(QUALIFIERS), claims)
+    predicate = rng.integers(0, len(PREDICATES), claims)
+    group = rng.integers(0, max(claims // 4, 1), claims)
+
+    def text_of(docs_, starts, ends) -> list[str]:
+        return [texts[d][s:e] for d, s, e in zip(docs_.tolist(), starts.tolist(), ends.tolist(), strict=True)]
+
+    gold = directory / "gold"
+    gold.mkdir(exist_ok=True)
+    pq.write_table(
+        pa.table({"doc_id": doc_ids, "language": ["sv"] * docs, "text": texts}), gold / "documents.parquet"
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "doc_id": doc_ids[doc],
+                "start": start,
+                "end": end,
+                "text": text_of(doc, start, end),
+                "label": np.array(ENTITY_LABELS, dtype=object)[label],
+                "entity_id": np.char.add("E", entity.astype(str)).astype(object),
+            }
+        ),
+        gold / "mentions.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "doc_id": doc_ids[claim_doc],
+                "start": c_start,
+                "end": c_end,
+                "text": text_of(claim_doc, c_start, c_end),
+                "low": low,
+                "high": high,
+                "qualifier": np.array(QUALIFIERS, dtype=object)[qualifier],
+                "predicate": np.array(PREDICATES, dtype=object)[predicate],
+                "source_start": pa.array([None] * claims, pa.int64()),
+                "source_end": pa.array([None] * claims, pa.int64()),
+                "source_text": pa.array([None] * claims, pa.string()),
+                "group_id": np.char.add("G", group.astype(str)).astype(object),
+            }
+        ),
+        gold / "claims.parquet",
+    )
+
+    # Predictions: 80 % exact, 7 % relabelled, 5 % one boundary moved, 4 % spurious in the gap
+    # before a dropped span, the rest as is; 90 % of entity ids right; claims likewise.
+    fate = rng.random(mentions)
     p_start, p_end, p_label = start.copy(), end.copy(), label.copy()
     relabel = (fate >= 0.80) & (fate < 0.87)
-    p_label[relabel] = (label[relabel] + rng.integers(1, len(ENTITY_LABELS), relabel.sum())) % len(
-        ENTITY_LABELS
-    )
+    p_label[relabel] = (label[relabel] + rng.integers(1, n_labels, relabel.sum())) % n_labels
     shift = (fate >= 0.87) & (fate < 0.92)
-    shrink = shift & (length > 1)
-    p_end[shrink] -= 1
-    p_end[shift & ~shrink] += 1  # into the gap after it (gaps are ≥ 3)
-    spurious = fate >= 0.96  # dropped, and a one-character span placed in the gap before it
-    p_start[spurious] = start[spurious] - gap[spurious] // 2 - 1
-    p_end[spurious] = p_start[spurious] + 1
-    pred = {"doc": doc, "start": p_start, "end": p_end, "label": p_label}
-    # (fate in [0.92, 0.96) is left as is; with the 4 % spurious that replace dropped spans the
-    # prediction count stays n; the share of exact copies is 80 % + 4 %.)
+    p_end[shift] = np.where(span[shift] > 1, end[shift] - 1, end[shift] + 1)
+    spurious = fate >= 0.96
+    p_start[spurious] = start[spurious] + 13
+    p_end[spurious] = p_start[spurious] + 3
+    p_entity = np.where(rng.random(mentions) < 0.9, entity, rng.integers(0, mentions // 20 + 1, mentions))
+    c_fate = rng.random(claims)
+    pc_end = np.where(c_fate < 0.1, c_end + 1, c_end)
+    p_group = np.where(c_fate < 0.85, group, rng.integers(0, claims // 4 + 1, claims))
 
-    doc_length = np.zeros(docs, dtype=np.int64)
-    np.maximum.at(doc_length, doc, end + 5)
-    starts = [np.arange(0, max(int(le), 1), SENTENCE) for le in doc_length]
-    units = Units.build([f"doc{d:06d}" for d in range(docs)], ["sv"] * docs, starts)
-    return gold, pred, units
+    labels = np.array(ENTITY_LABELS, dtype=object)
+    bounds = np.searchsorted(doc, np.arange(docs + 1))
+    c_bounds = np.searchsorted(claim_doc, np.arange(docs + 1))
+    paths = {"gold": gold}
+    for name, with_ids in (("with_ids", True), ("without_ids", False)):
+        path = directory / f"pred_{name}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for d in range(docs):
+                a, b = bounds[d], bounds[d + 1]
+                ms = [
+                    {"start": s, "end": e, "label": lab, **({"entity_id": f"E{x}"} if with_ids else {})}
+                    for s, e, lab, x in zip(
+                        p_start[a:b].tolist(),
+                        p_end[a:b].tolist(),
+                        labels[p_label[a:b]].tolist(),
+                        p_entity[a:b].tolist(),
+                        strict=True,
+                    )
+                ]
+                ca, cb = c_bounds[d], c_bounds[d + 1]
+                cs = [
+                    {
+                        "start": s,
+                        "end": e,
+                        "low": lo,
+                        "high": hi,
+                        "qualifier": QUALIFIERS[q],
+                        "predicate": PREDICATES[p],
+                        "group_id": f"G{g}",
+                    }
+                    for s, e, lo, hi, q, p, g in zip(
+                        c_start[ca:cb].tolist(),
+                        pc_end[ca:cb].tolist(),
+                        low[ca:cb].tolist(),
+                        high[ca:cb].tolist(),
+                        qualifier[ca:cb].tolist(),
+                        predicate[ca:cb].tolist(),
+                        p_group[ca:cb].tolist(),
+                        strict=True,
+                    )
+                ]
+                handle.write(json.dumps({"doc_id": doc_ids[d], "mentions": ms, "claims": cs}) + "\n")
+        paths[name] = path
+    return paths
 
 
-def to_spans(side: dict, units: Units, select: np.ndarray | None = None) -> entities.Spans:
-    if select is not None:
-        side = {k: v[select] for k, v in side.items()}
-    return entities.Spans(
-        doc=side["doc"],
-        start=side["start"],
-        end=side["end"],
-        label=side["label"],
-        unit=units.locate(side["doc"], side["start"]),
-        link=np.full(len(side["doc"]), -1),
+def measure(argv: list[str]) -> dict:
+    """Run ``argv`` in its own process (under a measuring process); its figures and output."""
+    env = {**os.environ, **ONE_CORE}
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *argv], env=env, stdout=subprocess.PIPE, text=True, check=True
     )
-
-
-def score_entities(gold: entities.Spans, pred: entities.Spans, n_units: int) -> dict:
-    """The whole entity report (four schemas, per label, per unit tallies), no intervals."""
-    evaluation = entities.evaluate(gold, pred, n_units)
-    return evaluation.scores(np.ones((1, n_units)), {})
-
-
-def nervaluate_input(side: dict, docs: np.ndarray) -> list[list[dict]]:
-    order = np.lexsort((side["start"], side["doc"]))
-    out: dict[int, list[dict]] = {int(d): [] for d in docs}
-    for i in order.tolist():
-        d = int(side["doc"][i])
-        if d in out:
-            out[d].append(
-                {
-                    "label": ENTITY_LABELS[side["label"][i]],
-                    "start": int(side["start"][i]),
-                    "end": int(side["end"][i]) - 1,
-                }
-            )
-    return [out[int(d)] for d in docs]
+    result = json.loads(done.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"{' '.join(argv[:3])} … failed:\n{result['stderr']}")
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=1_000_000)
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument(
-        "--sample-docs",
-        type=int,
-        default=100,
-        help="documents given to nervaluate (0 or ≥ --docs: all of them)",
-    )
-    parser.add_argument("--bootstrap", type=int, default=1000, help="replicates for the CI timing (0: skip)")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--samples", type=int, default=1000, help="replicates for the interval run (0: skip)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-nervaluate", action="store_true", help="skip the (slow) peer run")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="write the input here and keep it (default: a temp dir)"
+    )
     args = parser.parse_args()
 
-    gold_raw, pred_raw, units = synthesise(args.mentions, args.docs, args.seed)
-    gold, pred = to_spans(gold_raw, units), to_spans(pred_raw, units)
-    print(
-        f"input: {len(gold):,} gold and {len(pred):,} predicted mentions in {args.docs:,} documents "
-        f"({units.n:,} sentences); python {platform.python_version()}, numpy {np.__version__}, one core"
-    )
+    from conflict_counts.labels import ENTITY_LABELS
 
-    score_entities(gold, pred, units.n)  # warm-up (imports, caches)
-    t0 = time.perf_counter()
-    result = score_entities(gold, pred, units.n)
-    seconds = time.perf_counter() - t0
-    tracemalloc.start()
-    score_entities(gold, pred, units.n)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    strict = result["strict"]
-    print(
-        f"conflict-counts: {seconds:.2f} s for strict, exact, partial, ent_type overall and per label; "
-        f"peak traced memory {peak / 2**20:.0f} MB; process max RSS "
-        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-    )
-    print(
-        f"  strict P/R/F1 {float(strict['precision'][0]):.4f} / {float(strict['recall'][0]):.4f} / "
-        f"{float(strict['f1'][0]):.4f}"
-    )
-
-    if args.bootstrap:
-        evaluation = entities.evaluate(gold, pred, units.n)
-        t0 = time.perf_counter()
-        bootstrap.replicates(lambda w: evaluation.scores(w, {}), units.n, args.bootstrap, 0)
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(args.keep or scratch)
+        directory.mkdir(parents=True, exist_ok=True)
+        paths = synthesise(directory, args.mentions, args.docs, args.claims, args.seed)
+        size = sum(paths[k].stat().st_size for k in ("with_ids",)) / 2**20
         print(
-            f"  + {args.bootstrap} bootstrap replicates over {units.n:,} sentences (every F1 interval): "
-            f"{time.perf_counter() - t0:.2f} s more"
+            f"input: {args.mentions:,} gold and {args.mentions:,} predicted mentions, {args.claims:,} claims "
+            f"a side, {args.docs:,} documents; predictions JSONL {size:.0f} MB. "
+            f"{platform.node() or 'machine'}: {os.cpu_count()} cores (shared), python "
+            f"{platform.python_version()}, numpy {np.__version__}, nervaluate {version('nervaluate')}; "
+            "each tool in its own process on one core, CPU = user + system seconds"
         )
-
-    from nervaluate import Evaluator
-
-    rng = np.random.default_rng(args.seed + 1)
-    size = args.docs if args.sample_docs <= 0 else min(args.sample_docs, args.docs)
-    sample = np.sort(rng.choice(args.docs, size=size, replace=False))
-    true, predicted = nervaluate_input(gold_raw, sample), nervaluate_input(pred_raw, sample)
-    n_sample = sum(len(d) for d in true)
-    t0 = time.perf_counter()
-    theirs = Evaluator(true, predicted, tags=list(ENTITY_LABELS), loader="dict").evaluate()
-    their_seconds = time.perf_counter() - t0
-    scale = args.docs / len(sample)
-    in_sample = np.isin(gold_raw["doc"], sample)
-    in_sample_pred = np.isin(pred_raw["doc"], sample)
-    t0 = time.perf_counter()
-    ours = score_entities(
-        to_spans(gold_raw, units, in_sample), to_spans(pred_raw, units, in_sample_pred), units.n
-    )
-    our_sample_seconds = time.perf_counter() - t0
-    same = all(
-        int(ours[s][f][0]) == getattr(theirs["overall"][s], f)
-        for s in SCHEMAS
-        for f in ("correct", "incorrect", "partial", "missed", "spurious")
-    )
-    estimate = their_seconds * scale
-    if len(sample) == args.docs:
-        how = f"measured on the full input: {their_seconds:.1f} s"
-    else:
-        how = (
-            f"measured on a sample of {len(sample)} documents ({n_sample:,} gold mentions): "
-            f"{their_seconds:.2f} s, scaled ×{scale:.0f} to the full input (its cost is linear in "
-            f"documents): ≈ {estimate:.0f} s"
+        score = [sys.executable, "-m", "conflict_counts.cli", "score", "--gold", str(paths["gold"])]
+        runs: dict[str, dict] = {}
+        for name in ("with_ids", "without_ids"):
+            runs[name] = measure([*score, "--pred", str(paths[name]), "--samples", "0"])
+            print(
+                f"conflict-counts score --samples 0, {name.replace('_', ' ')}: {runs[name]['cpu']:.1f} s CPU "
+                f"({runs[name]['wall']:.1f} s wall), peak RSS {runs[name]['rss_mb']:.0f} MB "
+                "(targets ≤ 20 s, ≤ 2048 MB)"
+            )
+        if args.samples:
+            timed = measure([*score, "--pred", str(paths["with_ids"]), "--samples", str(args.samples)])
+            ratio = timed["cpu"] / runs["with_ids"]["cpu"]
+            print(
+                f"conflict-counts score --samples {args.samples}, with ids: {timed['cpu']:.1f} s CPU, "
+                f"peak RSS "
+                f"{timed['rss_mb']:.0f} MB ({ratio:.1f}× the scoring without intervals)"
+            )
+        if args.no_nervaluate:
+            return
+        theirs = measure(
+            [
+                sys.executable,
+                "-c",
+                NERVALUATE,
+                str(paths["gold"] / "mentions.parquet"),
+                str(paths["with_ids"]),
+                ",".join(ENTITY_LABELS),
+            ]
         )
-    print(f"nervaluate {version('nervaluate')} (spans given in text order) {how}")
-    print(
-        f"  same sample through conflict-counts: {our_sample_seconds:.3f} s; counts identical to "
-        f"nervaluate's: {'yes' if same else 'NO'}"
-    )
-    print(
-        f"ratio: conflict-counts is ≈ {estimate / seconds:.0f}× faster than nervaluate "
-        f"(target ≥ 10×); {seconds:.2f} s for {args.mentions:,} mentions (target ≤ 10 s)"
-    )
+        counts = json.loads(theirs["stdout"])
+        report = json.loads(runs["with_ids"]["stdout"])["entities"]
+        fields = ("correct", "incorrect", "partial", "missed", "spurious")
+        same = all(report[s][f] == counts[s][f] for s in counts for f in fields)
+        print(
+            f"nervaluate on the full input (with ids; it reads no entity ids): {theirs['cpu']:.1f} s CPU "
+            f"({theirs['wall']:.1f} s wall), peak RSS {theirs['rss_mb']:.0f} MB; "
+            f"entity counts identical to the scorer's: {'yes' if same else 'NO'}"
+        )
+        for name in ("with_ids", "without_ids"):
+            print(
+                f"ratio, {name.replace('_', ' ')}: conflict-counts is "
+                f"{theirs['cpu'] / runs[name]['cpu']:.1f}× "
+                f"faster than nervaluate (target ≥ 10×) while also scoring linking, claims and groups; "
+                f"memory {runs[name]['rss_mb'] / theirs['rss_mb']:.2f}× nervaluate's"
+            )
 
 
 if __name__ == "__main__":

@@ -210,3 +210,48 @@ def test_weights_equal_duplicated_mentions(case: tuple, rng: random.Random) -> N
                 metric,
                 field,
             )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.floats(0.05, 1.0), st.integers(0, 2**31))
+def test_sparse_assignment_equals_the_dense_one(n_rows: int, n_cols: int, density: float, seed: int) -> None:
+    """CEAF-e's alignment on the sparse graph of shared cells reaches the dense optimum."""
+    from scipy.optimize import linear_sum_assignment
+
+    from conflict_counts.clusters import sparse_assignment
+
+    rng = np.random.default_rng(seed)
+    present = rng.random((n_rows, n_cols)) < density
+    value = np.where(present, rng.random((n_rows, n_cols)), 0.0)
+    rows, cols = np.nonzero(present)
+    dense_rows, dense_cols = linear_sum_assignment(value, maximize=True)
+    expected = value[dense_rows, dense_cols].sum()
+    got = sparse_assignment(rows, cols, value[rows, cols], n_rows, n_cols)
+    assert got == pytest.approx(expected, abs=1e-9)
+
+
+def test_ceafe_on_a_large_sparse_clustering_uses_linear_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the dense limit CEAF-e is aligned sparsely and still equals the dense score."""
+    import conflict_counts.clusters as clusters
+
+    rng = np.random.default_rng(3)
+    n = 400
+    key = rng.integers(0, 120, n)
+    response = np.where(rng.random(n) < 0.7, key, rng.integers(0, 150, n))
+    clustering = Clustering(key, response, np.arange(n))
+    dense = cluster_scores(clustering)
+    monkeypatch.setattr(clusters, "DENSE_CELLS", 0)
+    sparse = cluster_scores(clustering)
+    for field in ("recall", "precision", "f1"):
+        assert sparse["ceafe"][field][0] == pytest.approx(dense["ceafe"][field][0], abs=1e-12)
+
+
+def test_only_the_requested_metrics_are_computed() -> None:
+    from conflict_counts.clusters import ClusterScorer
+
+    clustering = from_partitions([{1, 2, 3}, {4, 5}], [{1, 2}, {3, 4, 5}])
+    full = cluster_scores(clustering)
+    n = len(clustering.unit)
+    only = ClusterScorer(clustering, n, ("bcubed",)).scores(np.ones((1, n)))
+    assert set(only) == {"bcubed"}
+    assert only["bcubed"]["f1"][0] == full["bcubed"]["f1"][0]

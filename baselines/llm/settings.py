@@ -49,13 +49,15 @@ def settings_from(options: Options) -> Settings:
     if not api_key:
         message = f"environment variable {variable} is not set (the API key; any value for a local server)"
         raise _fail("--api-key-env", message)
+    def given(name: str) -> object:
+        value = options.get(name)
+        return getattr(Settings, name) if value is None else value  # the dataclass default
+
     settings = Settings(
         base_url=str(base_url), model=str(model), api_key=api_key,
-        temperature=float(options.get("temperature", 0.0) or 0.0),
-        shots=int(options.get("shots", 0) or 0),
-        concurrency=int(options.get("concurrency", 4) or 0),
-        timeout=float(options.get("timeout", 120.0) or 0.0),
-        max_retries=int(options.get("max_retries", 4) if options.get("max_retries") is not None else 4),
+        temperature=float(given("temperature")), shots=int(given("shots")),
+        concurrency=int(given("concurrency")), timeout=float(given("timeout")),
+        max_retries=int(given("max_retries")),
         cache=Path(options["cache"]) if options.get("cache") else None,
     )
     _check_ranges(settings)

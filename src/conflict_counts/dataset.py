@@ -100,7 +100,7 @@ def _nullable_types(arrow_type: pa.DataType) -> object:
 class Dataset:
     """A built dataset directory; each table is read once, when first asked for.
 
-    >>> dataset = Dataset()  # the committed dataset/ of a checkout
+    >>> dataset = Dataset()  # this checkout's dataset/ (else the one shipped with the package)
     >>> [d.language for d in dataset.documents()][:2]
     ['sv', 'sv']
     >>> first = dataset.documents()[0]
@@ -109,7 +109,12 @@ class Dataset:
     True
     """
 
-    def __init__(self, directory: str | Path = DATASET_DIR) -> None:
+    def __init__(self, directory: str | Path | None = None) -> None:
+        """``directory`` defaults to this checkout's ``dataset/``, else the one shipped with the package."""
+        if directory is None:
+            from conflict_counts.location import default_dataset_dir
+
+            directory = default_dataset_dir()
         self.directory = Path(directory)
         self._tables: dict[str, pd.DataFrame] = {}
 

@@ -111,3 +111,15 @@ def test_the_card_shows_the_prompt_version_and_the_output_schema() -> None:
     for part in ("mentions", "claims"):
         for key in OUTPUT_SCHEMA["properties"][part]["items"]["properties"]:
             assert f'"{key}"' in schema
+
+
+def test_adapter_options_are_refused_for_a_baseline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rules.jsonl"
+    argv = ["extract", "--gold", str(DATASET), "--baseline", "rules", "--shots", "2", "--out", str(out)]
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert status == 2 and not out.exists()
+    expected = "--shots: applies to the model adapters (--baseline llm or hf), not to rules"
+    assert err == f"error: command line: {expected}\n"

@@ -69,4 +69,4 @@ def test_a_spec_reads_like_the_extract_options() -> None:
     row, name, options = parse_system("llm:model=qwen,base-url=http://127.0.0.1:8000/v1,max_retries=1")
     assert (row, name) == ("llm:qwen", "llm")
     assert options["base_url"] == "http://127.0.0.1:8000/v1" and options["max_retries"] == 1
-    assert options["temperature"] == 0.0 and options["api_key_env"] == "OPENAI_API_KEY"
+    assert options["temperature"] is None and options["api_key_env"] is None  # the adapter's defaults apply

@@ -173,3 +173,56 @@ def test_learned_runs_on_other_text(capsys: pytest.CaptureFixture[str], tmp_path
     assert status == 0, err
     [record] = lines(out)
     assert record["doc_id"] == "x"
+
+
+def repeated_corpus(path: Path, copies: int) -> Path:
+    """The dataset's documents repeated under new ids, as JSON Lines."""
+    from conflict_counts.dataset import Dataset
+
+    documents = list(Dataset(DATASET).documents())
+    with path.open("w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for d in documents:
+                row = {"doc_id": f"{d.doc_id}-{copy}", "text": d.text, "language": d.language}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("baseline", ["rules", "learned"])
+def test_jobs_give_byte_identical_output_in_input_order(
+    baseline: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = repeated_corpus(tmp_path / "in.jsonl", 8)
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        argv = ["--baseline", baseline, "--input", str(source), "--out", str(out), "--jobs", jobs]
+        status, _, err = run(capsys, *argv, "--batch-size", "3")  # many batches, some in flight
+        assert status == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    ids = [json.loads(line)["doc_id"] for line in outputs[0].decode("utf-8").splitlines()]
+    expected = [json.loads(line)["doc_id"] for line in source.read_text(encoding="utf-8").splitlines()]
+    assert ids == expected
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(capsys, "--baseline", "rules", "--out", str(tmp_path / "o.jsonl"), "--jobs", "0")
+    assert status == 2
+    assert "--jobs: must be at least 1, got 0" in err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_bad_line_stops_a_parallel_run_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = repeated_corpus(tmp_path / "in.jsonl", 4)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write('{"doc_id": "x", "language": "sv"}\n')
+    out = tmp_path / "out.jsonl"
+    argv = ["--baseline", "rules", "--input", str(source), "--out", str(out), "--jobs", "2"]
+    status, _, err = run(capsys, *argv, "--batch-size", "2")
+    assert status == 2
+    assert "text: missing" in err
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

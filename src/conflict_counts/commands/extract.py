@@ -13,7 +13,10 @@ field) and writes nothing.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -49,25 +52,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="built dataset: default input, and training data of learned baselines "
                         f"({describe_default()})")
     parser.add_argument("--batch-size", type=int, default=BATCH, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="worker processes, each predicting whole batches of documents (default: all cores); "
+        "output is identical and in input order for any N. Model adapters (llm, hf) run in one process",
+    )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local: this machine, JSON Lines out; ray: Ray Data reads JSONL or Parquet, maps the "
+        "extractor over batches and writes Parquet parts into the new directory --out "
+        "(pip install 'conflict-counts[scale]')",
+    )
+    parser.add_argument("--ray-address", metavar="ADDRESS",
+                        help="ray: a running cluster (ray://head:10001, or auto); default: a local Ray")
     add_adapter_arguments(parser.add_argument_group("model adapters (--baseline llm, --baseline hf)"))
 
 
 def add_adapter_arguments(group) -> None:  # argparse group or parser
-    """The options of the configured extractors; their values are checked when one is created."""
+    """The options of the configured extractors; their values are checked when one is created.
+
+    None of them has a default here (the adapter applies its own), so that an option given to
+    an extractor it does not apply to can be refused.
+    """
     group.add_argument("--model", metavar="NAME|PATH",
                        help="llm: model name at the endpoint; hf: local token-classification model folder")
     group.add_argument("--base-url", metavar="URL",
                        help="llm: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1")
-    group.add_argument("--api-key-env", metavar="VAR", default="OPENAI_API_KEY",
+    group.add_argument("--api-key-env", metavar="VAR",
                        help="llm: environment variable holding the API key (default: OPENAI_API_KEY)")
-    group.add_argument("--temperature", type=float, default=0.0, help="llm: sampling temperature (default 0)")
-    group.add_argument("--shots", type=int, default=0, metavar="K",
+    group.add_argument("--temperature", type=float, help="llm: sampling temperature (default 0)")
+    group.add_argument("--shots", type=int, metavar="K",
                        help="llm: worked examples from other documents in the prompt (default 0)")
-    group.add_argument("--concurrency", type=int, default=4, metavar="N",
+    group.add_argument("--concurrency", type=int, metavar="N",
                        help="llm: requests at once (default 4)")
-    group.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+    group.add_argument("--timeout", type=float, metavar="SECONDS",
                        help="llm: per request (default 120)")
-    group.add_argument("--max-retries", type=int, default=4, metavar="N",
+    group.add_argument("--max-retries", type=int, metavar="N",
                        help="llm: retries with backoff on 429, 5xx and timeouts (default 4)")
     group.add_argument("--cache", metavar="DIR",
                        help="llm: folder of answers kept between runs; a rerun resumes from it")
@@ -75,14 +95,21 @@ def add_adapter_arguments(group) -> None:  # argparse group or parser
 
 def run(args: argparse.Namespace) -> int:
     _check_target(args.out, args.input)
+    _check_adapter_options(args)
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")
+    if args.engine == "ray":
+        return _run_ray(args)
     documents, size = _documents(args)
     baseline = create(args.baseline, args.gold, vars(args))
+    jobs = _jobs(args, baseline)
     progress = _progress(size)
     counts = {"documents": 0, "mentions": 0, "claims": 0}
 
     def records() -> Iterator[dict]:
-        for batch in _batches(documents, max(1, args.batch_size)):
-            for record in baseline.predict(batch):
+        batches = _batches(documents, max(1, args.batch_size))
+        for batch, predicted in _predict_batches(baseline, batches, jobs):
+            for record in predicted:
                 counts["documents"] += 1
                 counts["mentions"] += len(record["mentions"])
                 counts["claims"] += len(record["claims"])
@@ -106,6 +133,97 @@ def run(args: argparse.Namespace) -> int:
     if callable(summary):
         print(summary(), file=sys.stderr)
     return 0
+
+
+def _check_adapter_options(args: argparse.Namespace) -> None:
+    """An adapter option given to a baseline that takes none is a mistake worth one line."""
+    entry = BASELINES.get(args.baseline)
+    if entry is None or entry.configured:
+        return
+    probe = argparse.ArgumentParser(add_help=False)
+    add_adapter_arguments(probe)
+    for action in probe._actions:
+        if getattr(args, action.dest, None) is not None:
+            message = f"applies to the model adapters (--baseline llm or hf), not to {args.baseline}"
+            raise InputError.at("command line", None, action.option_strings[0], message)
+
+
+def _run_ray(args: argparse.Namespace) -> int:
+    """Ray Data over the input (default: the dataset's documents table); bad rows reported."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        message = "Ray is not installed (pip install 'conflict-counts[scale]')"
+        raise InputError.at("command line", None, "--engine", message) from None
+    from conflict_counts import ray_engine
+    from conflict_counts.dataset import table_path
+
+    source = args.input or str(table_path(Path(args.gold), "documents"))
+    if "://" not in source and not Path(source).exists():
+        raise InputError.at(source, None, None, "no such file")
+    baseline = create(args.baseline, args.gold, vars(args))
+    written, bad = ray_engine.run(
+        source, args.out, baseline, address=args.ray_address, num_cpus=args.jobs,
+        batch_size=max(1, args.batch_size), default_language=args.lang,
+    )
+    for doc_id, error in bad:
+        print(f"error: {source}: doc_id {doc_id!r}: {error} (row left out)", file=sys.stderr)
+    print(f"{args.baseline} on ray: {written} documents -> {args.out}"
+          + (f"; {len(bad)} bad rows left out" if bad else ""), file=sys.stderr)
+    return 1 if bad else 0
+
+
+# -- parallel prediction ------------------------------------------------------------------
+_WORKER_EXTRACTOR = None  # the extractor a forked worker inherits from the parent
+
+
+def _jobs(args: argparse.Namespace, extractor: object) -> int:
+    """Worker processes: --jobs, else every core this process may use; 1 for model adapters.
+
+    Adapters (``configured`` in the registry: llm, hf) call a model or an endpoint with their
+    own concurrency, and an extractor with a ``summary`` keeps run statistics that workers
+    would lose, so these stay in this process.
+    """
+    adapter = ":" not in args.baseline and BASELINES[args.baseline].configured
+    if adapter or callable(getattr(extractor, "summary", None)):
+        return 1
+    if args.jobs is not None:
+        return args.jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _predict_batch(batch: list[Document]) -> list[dict]:
+    return list(_WORKER_EXTRACTOR.predict(batch))
+
+
+def _predict_batches(
+    extractor, batches: Iterable[list[Document]], jobs: int
+) -> Iterator[tuple[list[Document], list[dict]]]:
+    """(batch, its records) in input order; with ``jobs`` > 1 forked workers predict ahead.
+
+    Workers are forked after the extractor was built, so they share its (read-only) model
+    and nothing is pickled but documents and records. At most ``2 × jobs`` batches are in
+    flight, so memory stays flat on any input.
+    """
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in batches:
+            yield batch, list(extractor.predict(batch))
+        return
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_predict_batch, (batch,))))
+                if len(pending) >= 2 * jobs:
+                    done, result = pending.popleft()
+                    yield done, result.get()
+            while pending:
+                done, result = pending.popleft()
+                yield done, result.get()
+    finally:
+        _WORKER_EXTRACTOR = None
 
 
 # -- inputs -----------------------------------------------------------------------------

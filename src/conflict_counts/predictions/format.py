@@ -41,3 +41,47 @@ def dumps(record: dict) -> str:
     '{"doc_id": "d", "low": null}\\n'
     """
     return json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def arrow_schema():  # -> pyarrow.Schema (pyarrow is imported only by those who need it)
+    """The format as a Parquet table: one row a document, its mentions and claims as lists.
+
+    Every key of the format has a column or a struct field; an absent optional key is null.
+    The schema is fixed (not inferred), so batches written apart (by a distributed engine)
+    share it even when one of them holds no claim at all.
+    """
+    import pyarrow as pa
+
+    i, f, s = pa.int64(), pa.float64(), pa.string()
+    mention = pa.struct(
+        [("start", i), ("end", i), ("label", s), ("entity_id", s), ("text", s), ("mention_id", s)]
+    )
+    claim = pa.struct(
+        [("start", i), ("end", i), ("low", f), ("high", f), ("qualifier", s), ("predicate", s),
+         ("source_start", i), ("source_end", i), ("group_id", s), ("text", s), ("claim_id", s),
+         ("counted_start", i), ("counted_end", i), ("counted_text", s), ("source_type", s),
+         ("source_text", s), ("source_entity_id", s)]
+    )
+    return pa.schema(
+        [("doc_id", s), ("language", s), ("text_sha256", s), ("mentions", pa.list_(mention)),
+         ("claims", pa.list_(claim))]
+    )
+
+
+def without_nulls(row: dict) -> dict:
+    """A Parquet row as the JSON line it stands for: null optional keys are absent keys.
+
+    >>> without_nulls({"doc_id": "d", "language": None, "mentions": [{"start": 0, "end": 2,
+    ...     "label": "ORG", "entity_id": None}], "claims": [{"low": None, "group_id": None}]})
+    {'doc_id': 'd', 'mentions': [{'start': 0, 'end': 2, 'label': 'ORG'}], 'claims': [{'low': None}]}
+    """
+    def strip(item: object, optional: tuple[str, ...]) -> object:
+        if not isinstance(item, dict):
+            return item
+        return {k: v for k, v in item.items() if v is not None or k not in optional}
+
+    out = strip(row, DOCUMENT_OPTIONAL)
+    for key, optional in (("mentions", MENTION_OPTIONAL), ("claims", CLAIM_OPTIONAL)):
+        if isinstance(out.get(key), list):
+            out[key] = [strip(item, optional) for item in out[key]]
+    return out

@@ -2,7 +2,9 @@
 
 Accepted: JSON Lines (one object a document), a Parquet file with the columns of the gold
 ``mentions`` or ``claims`` table, a directory holding ``mentions.parquet`` and/or
-``claims.parquet``, or (from Python) an iterable of prediction objects. Every problem in the
+``claims.parquet``, a Parquet file (or a directory of part files) of prediction records
+(one row a document, :func:`~conflict_counts.predictions.format.arrow_schema`; a null
+optional field is an absent key), or (from Python) an iterable of prediction objects. Every problem in the
 input is collected and raised at once, one line each; a Parquet row is reported as its
 1-based row number in place of a line.
 
@@ -33,6 +35,7 @@ from conflict_counts.predictions.format import (
     LAYERS,
     MENTION_KEYS,
     MENTION_OPTIONAL,
+    without_nulls,
 )
 from conflict_counts.records import Claim, Mention, Prediction, Span
 
@@ -112,10 +115,14 @@ def load_predictions(source: str | Path | Iterable[Mapping], documents: pd.DataF
         if path.is_dir():
             checker = _Checker(name, texts, languages)
             tables = [path / "mentions.parquet", path / "claims.parquet"]
-            if not any(t.is_file() for t in tables):
+            parts = sorted(p for p in path.glob("*.parquet") if p not in tables)
+            if not any(t.is_file() for t in tables) and not parts:
                 raise InputError.at(
-                    name, None, None, "directory holds neither mentions.parquet nor claims.parquet"
+                    name, None, None,
+                    "directory holds neither mentions.parquet nor claims.parquet nor prediction records",
                 )
+            if not any(t.is_file() for t in tables):
+                tables = parts  # prediction records written in parts (extract --engine ray)
             for table in tables:
                 if table.is_file():
                     checker.file = str(table)
@@ -163,6 +170,10 @@ def _read_parquet(path: Path, checker: _Checker) -> None:
         checker.add(None, None, f"not a readable Parquet file: {str(error).splitlines()[0]}")
         return
     columns = set(rows[0]) if rows else set(pq.read_schema(path).names)
+    if "mentions" in columns or "claims" in columns:  # one row a document, as the JSON lines
+        for number, row in enumerate(rows, start=1):
+            checker.document(without_nulls(row), number)
+        return
     kind = "claims" if "qualifier" in columns else "mentions"
     required, optional = {
         "mentions": (MENTION_KEYS, MENTION_OPTIONAL),

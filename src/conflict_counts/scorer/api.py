@@ -53,7 +53,7 @@ class Evaluation:
                     predictions.source, None, None, "--subset: the predictions cover no document"
                 )
             gold = gold.restrict(predictions.doc_ids)
-        units = Units.from_documents(gold.documents)
+        units = gold.units
         links = sorted(
             {*gold.mentions["entity_id"].dropna().astype(str), *predictions.mentions["entity_id"].dropna()}
         )

@@ -98,11 +98,19 @@ class Tally:
             self.add_vector(f"{label}/{name}", table[:, index])
 
     def sums(self, weights: np.ndarray, mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
-        """Weighted totals ``{name: array of shape (replicates,)}``; ``mask`` limits the units."""
+        """Weighted totals ``{name: array of shape (replicates,)}``; ``mask`` limits the units.
+
+        One replicate (the observed scores) is a dot product per column; only bootstrap
+        replicates stack the columns into a matrix, once, and a ``mask`` zeroes weights
+        rather than copying the matrix.
+        """
+        if mask is not None:
+            weights = weights * mask
+        if len(weights) == 1:
+            row = weights[0]
+            pairs = zip(self.names, self._columns, strict=True)
+            return {name: np.array([column @ row]) for name, column in pairs}
         if self._matrix is None:
             self._matrix = np.stack(self._columns, axis=1) if self._columns else np.zeros((self.n_units, 0))
-        matrix = self._matrix
-        if mask is not None:
-            weights, matrix = weights[:, mask], matrix[mask]
-        totals = weights @ matrix
+        totals = weights @ self._matrix
         return {name: totals[:, i] for i, name in enumerate(self.names)}

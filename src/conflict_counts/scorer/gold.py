@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pandas as pd
 from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
 from conflict_counts.predictions.reader import CLAIM_COLUMNS, MENTION_COLUMNS
+from conflict_counts.scorer.units import Units
 
 # Columns the scorer reads: those it compares with the predictions, and the surface texts its
 # error report quotes; other columns of the tables are ignored.
@@ -32,6 +34,12 @@ class Gold:
     documents: pd.DataFrame
     mentions: pd.DataFrame
     claims: pd.DataFrame
+
+    @cached_property
+    def units(self) -> Units:
+        """The sentences of the gold documents (the bootstrap units), split once per gold:
+        ``compare`` and repeated ``score`` calls on one :class:`Gold` reuse them."""
+        return Units.from_documents(self.documents)
 
     @classmethod
     def from_frames(

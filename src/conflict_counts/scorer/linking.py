@@ -30,8 +30,7 @@ class LinkEvaluation:
         """Link accuracy and B-cubed over linked mentions under each row of ``weights``."""
         sums = self.tally.sums(weights)
         tree = accuracy(sums["correct"], sums["matched"])
-        bcubed = self.clusters.scores(weights)["bcubed"]
-        tree["bcubed"] = bcubed
+        tree["bcubed"] = self.clusters.scores(weights)["bcubed"]
         return tree
 
 
@@ -47,4 +46,4 @@ def evaluate(entities: EntityEvaluation, n_units: int) -> LinkEvaluation:
 
     # An unlinked prediction (or gold mention) is an entity of its own.
     clustering = Clustering.from_matching(gold.link, gold.unit, pred.link, pred.unit, (mg, mp))
-    return LinkEvaluation((mg, mp), correct, tally, ClusterScorer(clustering, n_units))
+    return LinkEvaluation((mg, mp), correct, tally, ClusterScorer(clustering, n_units, ("bcubed",)))
