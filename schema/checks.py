@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from conflict_counts.bio import token_view
+from conflict_counts.labels import bounds_problem
 from conflict_counts.schema.failures import Failure
 from conflict_counts.text import sentence_index, sentences
 
@@ -29,8 +30,13 @@ SPANS: tuple[tuple[str, str, str, str], ...] = (
 
 
 def _texts(frames: Frames) -> dict[str, str]:
+    """Each document's text; a null text (reported by the table model) has none to check against."""
     documents = frames["documents"]
-    return dict(zip(documents["doc_id"], documents["text"], strict=True))
+    return {
+        doc_id: text
+        for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)
+        if isinstance(text, str)
+    }
 
 
 def _value(value: object) -> object:
@@ -69,20 +75,30 @@ def references_exist(frames: Frames) -> Iterator[Failure]:
     for table, column in (("mentions", "entity_id"), ("claims", "source_entity_id")):
         for row, entity_id in enumerate(frames[table][column]):
             if _value(entity_id) is not None and entity_id not in entity_ids:
-                yield Failure(table, row, column, f"unknown entity {entity_id!r}")
+                yield Failure(table, row, column, f"unknown entity {entity_id!r}", presumes="entities")
+
+
+def _overlaps(frames: Frames, table: str, what: str) -> Iterator[Failure]:
+    """Rows of ``table`` whose span overlaps the one before it in the same document."""
+    frame = frames[table]
+    order = frame.sort_values(["doc_id", "start", "end"], kind="stable").index
+    previous: tuple[str, int, int] | None = None
+    for row in order:
+        doc_id, start, end = frame.at[row, "doc_id"], frame.at[row, "start"], frame.at[row, "end"]
+        if previous and previous[0] == doc_id and start < previous[2]:
+            yield Failure(table, int(row), "start",
+                          f"{what} {start}:{end} overlaps the {what} at {previous[1]}:{previous[2]}")
+        previous = (doc_id, start, end)
 
 
 def mentions_do_not_overlap(frames: Frames) -> Iterator[Failure]:
     """No nesting, no overlap (guidelines §3)."""
-    mentions = frames["mentions"]
-    order = mentions.sort_values(["doc_id", "start", "end"], kind="stable").index
-    previous: tuple[str, int, int] | None = None
-    for row in order:
-        doc_id, start, end = mentions.at[row, "doc_id"], mentions.at[row, "start"], mentions.at[row, "end"]
-        if previous and previous[0] == doc_id and start < previous[2]:
-            yield Failure("mentions", int(row), "start",
-                          f"mention {start}:{end} overlaps the mention at {previous[1]}:{previous[2]}")
-        previous = (doc_id, start, end)
+    return _overlaps(frames, "mentions", "mention")
+
+
+def claims_do_not_overlap(frames: Frames) -> Iterator[Failure]:
+    """Claim spans neither nest nor overlap: each is one token run of the tokens view."""
+    return _overlaps(frames, "claims", "claim")
 
 
 def mentions_agree_with_entities(frames: Frames) -> Iterator[Failure]:
@@ -96,10 +112,12 @@ def mentions_agree_with_entities(frames: Frames) -> Iterator[Failure]:
     forms = mentions.groupby("entity_id")["text"].agg(lambda s: sorted(set(s))).to_dict()
     for row, (entity_id, aliases) in enumerate(zip(entities["entity_id"], entities["aliases"], strict=True)):
         if entity_id not in forms:
-            yield Failure("entities", row, "entity_id", f"entity {entity_id!r} is never mentioned")
+            yield Failure("entities", row, "entity_id", f"entity {entity_id!r} is never mentioned",
+                          presumes="documents")
         elif list(aliases) != forms[entity_id]:
             yield Failure("entities", row, "aliases",
-                          f"expected the sorted distinct mention texts {forms[entity_id]}")
+                          f"expected the sorted distinct mention texts {forms[entity_id]}",
+                          presumes="documents")
 
 
 def sources_are_mentions(frames: Frames) -> Iterator[Failure]:
@@ -117,7 +135,7 @@ def sources_are_mentions(frames: Frames) -> Iterator[Failure]:
             if mention_entities.get(key) != claim.source_entity_id:
                 yield Failure("claims", row, "source_start",
                               f"named source {claim.source_text!r} is not a mention of entity "
-                              f"{claim.source_entity_id!r} at the same offsets")
+                              f"{claim.source_entity_id!r} at the same offsets", presumes="documents")
         if claim.doc_id not in segments:
             continue
         claim_sentence = sentence_index(segments[claim.doc_id], claim.start)
@@ -130,6 +148,17 @@ def sources_are_mentions(frames: Frames) -> Iterator[Failure]:
             start = _value(getattr(claim, column))
             if start is not None and sentence_index(segments[claim.doc_id], start) not in allowed:
                 yield Failure("claims", row, column, f"the {what} lies outside the claim's sentence")
+
+
+def bounds_fit_qualifiers(frames: Frames) -> Iterator[Failure]:
+    """Each claim's bounds are what its qualifier sets (the rule predictions are held to too)."""
+    claims = frames["claims"]
+    for row, (qualifier, low, high) in enumerate(
+        zip(claims["qualifier"], claims["low"], claims["high"], strict=True)
+    ):
+        problem = bounds_problem(qualifier, _value(low), _value(high)) if isinstance(qualifier, str) else None
+        if problem is not None:
+            yield Failure("claims", row, None, problem)  # the claim as a whole: its line
 
 
 def documents_are_consistent(frames: Frames) -> Iterator[Failure]:
@@ -146,7 +175,8 @@ def tokens_agree_with_spans(frames: Frames) -> Iterator[Failure]:
     """The tokens view is exactly what the mentions and claims project to."""
     mentions, claims, tokens = frames["mentions"], frames["claims"], frames["tokens"]
     expected: dict[tuple[str, int], dict[str, object]] = {}
-    for doc_id, text in _texts(frames).items():
+    texts = _texts(frames)
+    for doc_id, text in texts.items():
         doc_mentions = mentions[mentions["doc_id"] == doc_id]
         doc_claims = claims[claims["doc_id"] == doc_id]
         view = token_view(
@@ -160,6 +190,8 @@ def tokens_agree_with_spans(frames: Frames) -> Iterator[Failure]:
     for row, actual in enumerate(tokens.to_dict("records")):
         key = (actual["doc_id"], actual["sentence_id"])
         seen.add(key)
+        if key[0] not in texts:
+            continue  # an unknown document, or one without a text: reported on its own
         if key not in expected:
             yield Failure("tokens", row, "sentence_id", f"no sentence {key[1]} in document {key[0]!r}")
             continue
@@ -174,6 +206,8 @@ CROSS_TABLE_CHECKS: tuple[Check, ...] = (
     spans_match_text,
     references_exist,
     mentions_do_not_overlap,
+    claims_do_not_overlap,
+    bounds_fit_qualifiers,
     mentions_agree_with_entities,
     sources_are_mentions,
     documents_are_consistent,

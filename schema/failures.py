@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -12,3 +12,6 @@ class Failure:
     row: int | None  # positional row of the table, None for a table-wide failure
     column: str | None
     message: str
+    # Which source input must be complete for this failure to be a root one (see
+    # conflict_counts.errors.Problem.presumes): "documents", "entities" or "groups".
+    presumes: str | None = field(default=None, compare=False)

@@ -21,7 +21,6 @@ from conflict_counts.labels import (
     LANGUAGES,
     NER_TAGS,
     PREDICATES,
-    QUALIFIER_BOUNDS,
     QUALIFIERS,
     SOURCE_TYPES,
     SPLITS,
@@ -215,26 +214,6 @@ class Claims(pa.DataFrameModel):
     def low_not_above_high(cls, df: pd.DataFrame) -> Series[bool]:
         """An interval is never reversed."""
         return ~(df["low"] > df["high"]).fillna(False)
-
-    @pa.dataframe_check(error="the bounds set do not fit the qualifier (the guidelines' qualifier table)")
-    def bounds_fit_qualifier(cls, df: pd.DataFrame) -> Series[bool]:
-        """Which bounds are set follows from the qualifier (``labels.QUALIFIER_BOUNDS``)."""
-        expected = df["qualifier"].map(lambda q: QUALIFIER_BOUNDS.get(q, (None, None)))
-        has_low = expected.map(lambda e: e[0])
-        has_high = expected.map(lambda e: e[1])
-        return (df["low"].notna() == has_low) & (df["high"].notna() == has_high)
-
-    @pa.dataframe_check(error="exact and approx claims need low == high")
-    def point_values(cls, df: pd.DataFrame) -> Series[bool]:
-        """A point value has one number."""
-        point = df["qualifier"].isin(["exact", "approx"])
-        return ~point | (df["low"] == df["high"]).fillna(False)
-
-    @pa.dataframe_check(error="range and vague claims need low < high")
-    def interval_values(cls, df: pd.DataFrame) -> Series[bool]:
-        """A range or a vague quantity spans more than one number."""
-        interval = df["qualifier"].isin(["range", "vague"])
-        return ~interval | (df["low"] < df["high"]).fillna(False)
 
     @pa.dataframe_check(error="counted_start, counted_end and counted_text are all set or all null")
     def counted_complete(cls, df: pd.DataFrame) -> Series[bool]:

@@ -13,7 +13,11 @@ sizes show whether memory stays flat:
 * ``floor``: a bare ``re.finditer(r"\\d+")`` scan, the least any number finder must do.
 
 Set-up (imports, gazetteer, unit tables) is outside the timed loop but inside the
-memory figure. Usage: ``python scripts/bench_rules.py [--sizes 25 50] [--quantulum-sizes 0.25 0.5]``.
+memory figure. A second table times the rules on one sentence without sentence
+punctuation of growing length (``--long-sizes``): microseconds per character must stay
+flat (linear), where they used to grow with the length (50 kB took over a minute).
+Usage: ``python scripts/bench_rules.py [--sizes 25 50] [--quantulum-sizes 0.25 0.5]
+[--long-sizes 50000 200000 1000000] [--long-only]``.
 """
 
 from __future__ import annotations
@@ -114,6 +118,32 @@ def measure(kind: str, corpus: Path, limit: int, gold: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# -- one long sentence -----------------------------------------------------------------------
+LONG_UNIT = "och vakterna i lägret letade efter dem som flytt medan SDF uppger att minst 23 personer greps "
+
+
+def long_sentences(sizes: list[int]) -> str:
+    """Rules on single sentences of ``sizes`` characters: time per character against the shortest."""
+    from conflict_counts.baselines.rules import Gazetteer, analyse
+    from conflict_counts.records import Document
+
+    gazetteer = Gazetteer()
+    analyse(Document("warm-up", LONG_UNIT, "sv"), gazetteer)
+    lines = [
+        "| sentence (characters) | seconds | µs per character | ratio to the shortest |",
+        "|---:|---:|---:|---:|",
+    ]
+    first = None
+    for size in sizes:
+        text = (LONG_UNIT * (size // len(LONG_UNIT) + 1))[:size]
+        start = time.perf_counter()
+        analyse(Document("long", text, "sv"), gazetteer)
+        per_char = (time.perf_counter() - start) / size * 1e6
+        first = first or per_char
+        lines.append(f"| {size:,} | {per_char * size / 1e6:.2f} | {per_char:.1f} | {per_char / first:.2f} |")
+    return "\n".join(lines)
+
+
 # -- the table ----------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -121,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quantulum-sizes", type=float, nargs=2, default=(0.25, 0.5),
                         help="English corpus sizes in MB for quantulum3")
     parser.add_argument("--gold", type=Path, default=Path("dataset"))
+    parser.add_argument("--long-sizes", type=int, nargs="+", default=[50_000, 200_000, 1_000_000],
+                        help="lengths of the single long sentences, in characters")
+    parser.add_argument("--long-only", action="store_true", help="only the long-sentence table")
     parser.add_argument("--jobs-size", type=float, default=10.0,
                         help="MB of corpus for the `extract --jobs` ratio (0: skip)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -130,13 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(worker(args.worker, args.corpus, args.limit, args.gold)))
         return 0
+    if args.long_only:
+        print(long_sentences(args.long_sizes))
+        return 0
 
     from conflict_counts.baselines.peer import available
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-rules-") as folder:
         corpus, english = Path(folder) / "corpus.jsonl", Path(folder) / "english.jsonl"
-        total = make_corpus(args.gold, corpus, max(args.sizes))
+        total = make_corpus(args.gold, corpus, max(*args.sizes, args.jobs_size))
         print(f"corpus: {total / MB:.1f} MB of repeated seed articles", file=sys.stderr)
         plan = [(kind, corpus, size) for kind in ("rules", "floor") for size in args.sizes]
         if available():
@@ -150,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((kind, size, result))
         parallel = jobs_ratio(corpus, args.gold, args.jobs_size, Path(folder)) if args.jobs_size else ""
     print(table(rows))
+    print()
+    print(long_sentences(args.long_sizes))
     if parallel:
         print(parallel)
     return 0

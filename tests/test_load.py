@@ -98,6 +98,9 @@ def test_tokens_config_has_class_labels(checkout: Path, tmp_path: Path) -> None:
     assert "B-FAC" in ner and claim == "['O', 'B-NUM', 'I-NUM']"
 
 
+HUNDREDS, THOUSANDS = "low: 200\n  high: 999", "low: 2000\n  high: 9999"  # "hundratals" re-annotated
+
+
 def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> None:
     project = _clone(tmp_path / "project")
     cache = tmp_path / "cache"
@@ -105,7 +108,7 @@ def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> 
     assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "200.0"]
 
     annotation = project / GOLD_DOC
-    annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
+    annotation.write_text(annotation.read_text().replace(HUNDREDS, THOUSANDS, 1))
     cwd = Path.cwd()
     try:
         os.chdir(project)
@@ -113,7 +116,7 @@ def test_rebuild_with_changed_annotation_is_not_served_stale(tmp_path: Path) -> 
     finally:
         os.chdir(cwd)
 
-    assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "300.0"]
+    assert _load_in_fresh_process(project, "claims", cache, show).split() == ["hundratals", "2000.0"]
 
 
 def git_clone(target: Path) -> Path:

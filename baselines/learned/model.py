@@ -25,13 +25,13 @@ from threadpoolctl import threadpool_limits
 
 from conflict_counts.baselines.learned.features import context_features, token_features
 from conflict_counts.baselines.rules.baseline import gazetteer_from
-from conflict_counts.baselines.rules.document import Number, read_claims
+from conflict_counts.baselines.rules.document import MAX_SENTENCE, Number, read_claims
 from conflict_counts.baselines.rules.gazetteer import Gazetteer, kebab
 from conflict_counts.baselines.training import GoldData
 from conflict_counts.labels import CLAIM_TAGS, NER_TAGS
 from conflict_counts.numbers import normalize
 from conflict_counts.records import Claim, Document, Mention, Span
-from conflict_counts.text import Segment, sentences, tokens
+from conflict_counts.text import Segment, bounded, sentences, tokens
 
 SEED = 0
 CONTEXT = 8  # words on each side of a claim that the predicate classifier sees
@@ -148,7 +148,7 @@ class LearnedModel:
     def analyse(self, document: Document) -> tuple[list[Mention], list[Claim]]:
         """Mentions and claims of one document; values come from the number normaliser."""
         text, lang = document.text, document.language
-        segments = sentences(text)
+        segments = bounded(sentences(text), MAX_SENTENCE)  # linear however long a sentence
         sentence_words = [tokens(s.text, s.start) for s in segments]
         rows = [row for words in sentence_words for row in token_features([w.text for w in words], lang)]
         if not rows:

@@ -22,7 +22,12 @@ from conflict_counts.baselines.rules.predicate import predicate
 from conflict_counts.baselines.rules.source import SourceFinder
 from conflict_counts.numbers import Normalized, iter_numbers
 from conflict_counts.records import Claim, Document, Mention, Span
-from conflict_counts.text import Segment, sentences
+from conflict_counts.text import Segment, bounded, sentences
+
+# Longer sentences are cut into pieces (at white space) before the rules see them: every
+# rule looks at most a sentence around a number, so the work stays linear in the text.
+# The longest sentence of the corpus has 411 characters.
+MAX_SENTENCE = 1000
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def analyse(
     Pass the ``finder`` of this language and gazetteer to reuse its caches across documents.
     """
     text, lang = document.text, document.language
-    segments = sentences(text)
+    segments = bounded(sentences(text), MAX_SENTENCE)
     finder = finder or MentionFinder(gazetteer, lang)
     mentions = finder.find(text, segments)
     numbers = [Number(n.start, n.end, n.normalized) for n in iter_numbers(text, lang)]

@@ -15,7 +15,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from conflict_counts.errors import InputError
+from conflict_counts.errors import InputError, quote
 from conflict_counts.version import __version__
 
 # Subcommand name → module in conflict_counts.commands exposing add_arguments() and run().
@@ -87,6 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
+    except (OSError, UnicodeError) as error:
+        # Last resort for a file that cannot be read or written (permissions, a full disk):
+        # the parsers turn bad content into InputError; this keeps the rest to one line too.
+        where = getattr(error, "filename", None) or args.command
+        reason = getattr(error, "strerror", None) or quote(str(error))
+        print(f"error: {where}: {reason}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -19,12 +19,11 @@ import pyarrow.parquet as pq
 
 from conflict_counts.cells import optional_float, optional_int, optional_str
 from conflict_counts.errors import InputError
-from conflict_counts.layout import DATASET_DIR
+from conflict_counts.layout import DATASET_DIR, MANIFEST
 from conflict_counts.records import Claim, Document, Mention, Prediction, Span
 
 TABLES: tuple[str, ...] = ("documents", "mentions", "entities", "claims", "tokens")
 DEFAULT_DATASET_DIR = DATASET_DIR
-MANIFEST = "manifest.json"
 
 # Row order of every table: what makes two builds byte-identical.
 SORT_KEYS: dict[str, list[str]] = {
@@ -67,7 +66,10 @@ def content_checksum(table: pa.Table) -> str:
     digest = hashlib.sha256(json.dumps(table.column_names).encode())
     for row in table.to_pylist():
         digest.update(b"\n")
-        digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False, allow_nan=False).encode())
+        # A built table holds only JSON values; a damaged one (NaN, timestamps, lone
+        # surrogates) still gets a checksum, which then differs from the manifest's.
+        line = json.dumps(row, sort_keys=True, ensure_ascii=False, default=repr)
+        digest.update(line.encode("utf-8", errors="surrogatepass"))
     return digest.hexdigest()
 
 
@@ -77,16 +79,29 @@ def read_manifest(directory: Path) -> dict:
     if not path.is_file():
         raise InputError.at(str(path), None, None, "missing manifest; run `conflict-counts build`")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         line = getattr(error, "lineno", None)
         raise InputError.at(str(path), line, None, f"not valid JSON: {error}") from None
+    except (OSError, ValueError) as error:
+        raise InputError.at(str(path), None, None, f"cannot read: {error}") from None
+    tables = manifest.get("tables", {}) if isinstance(manifest, dict) else None
+    if not isinstance(tables, dict) or not all(isinstance(entry, dict) for entry in tables.values()):
+        raise InputError.at(str(path), None, None, "expected an object whose 'tables' maps names to objects")
+    return manifest
 
 
-def file_metadata(table: pa.Table) -> dict:
-    """The ``conflict_counts`` metadata (name, table, version) stored in a Parquet schema."""
+def file_metadata(table: pa.Table) -> dict | None:
+    """The ``conflict_counts`` metadata (name, table, version) stored in a Parquet schema.
+
+    None when it is there but not a JSON object (a damaged or foreign file).
+    """
     raw = (table.schema.metadata or {}).get(b"conflict_counts")
-    return json.loads(raw) if raw else {}
+    try:
+        metadata = json.loads(raw) if raw else {}
+    except ValueError:
+        return None
+    return metadata if isinstance(metadata, dict) else None
 
 
 def _nullable_types(arrow_type: pa.DataType) -> object:

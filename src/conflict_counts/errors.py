@@ -1,9 +1,36 @@
-"""Errors that reach the user as one line each: file, line, field, what was expected."""
+"""Errors that reach the user as one line each: file, line, field, what was expected.
+
+Input values are quoted with :func:`quote`, which keeps them short enough to read (a
+50 MB ``doc_id`` is shown by its first characters); a problem's field and message are
+capped as well, so no error line grows with the input.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+QUOTE_LIMIT = 80  # characters of an input value shown in an error
+FIELD_LIMIT = 120
+MESSAGE_LIMIT = 400
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with "…"."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(value)`` of at most about ``limit`` characters: how every error shows an input value.
+
+    >>> quote("abc")
+    "'abc'"
+    >>> quote("x" * 1000)[-22:]
+    "xx…' (1000 characters)"
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return f"{shorten(value, limit - 2)!r} ({len(value)} characters)"
+    return shorten(repr(value), limit)
 
 
 @dataclass(frozen=True, order=True)
@@ -14,11 +41,14 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    # The input this check presupposes was read whole ("documents", "entities", "groups"):
+    # when that input had problems of its own, this one is their echo and is not reported.
+    presumes: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        field = f" {shorten(self.field, FIELD_LIMIT)}:" if self.field else ""
+        return f"{where}:{field} {shorten(self.message, MESSAGE_LIMIT)}"
 
 
 class InputError(Exception):

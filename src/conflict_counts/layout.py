@@ -8,4 +8,5 @@ GOLD_DIR = ANNOTATIONS_DIR / "gold"
 DATASET_DIR = Path("dataset")
 CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
+MANIFEST = "manifest.json"  # in every dataset folder the build writes
 TASKS_DIR = Path("annotation-tasks")  # add-article's tasks for annotators (not part of the dataset)

@@ -63,6 +63,34 @@ def sentences(text: str) -> list[Segment]:
     return segments
 
 
+def bounded(segments: list[Segment], limit: int) -> list[Segment]:
+    """``segments`` with each one longer than ``limit`` characters cut into pieces.
+
+    Cuts fall on the last white space before the limit (inside a word only when a piece
+    has none), so work done a sentence at a time stays linear in the input however long
+    a line without sentence punctuation is.
+
+    >>> [s.text for s in bounded([Segment(0, 11, "one two six")], 8)]
+    ['one two', 'six']
+    """
+    pieces: list[Segment] = []
+    for segment in segments:
+        text, start = segment.text, 0
+        while len(text) - start > limit:
+            cut = text.rfind(" ", start + 1, start + limit + 1)
+            cut = cut if cut > start else start + limit
+            piece = text[start:cut].strip()
+            if piece:
+                offset = segment.start + start + (len(text[start:cut]) - len(text[start:cut].lstrip()))
+                pieces.append(Segment(offset, offset + len(piece), piece))
+            start = cut
+        rest = text[start:]
+        if rest.strip():
+            offset = segment.start + start + (len(rest) - len(rest.lstrip()))
+            pieces.append(Segment(offset, offset + len(rest.strip()), rest.strip()))
+    return pieces
+
+
 def tokens(text: str, offset: int = 0) -> list[Segment]:
     """Tokenise ``text``; offsets are shifted by ``offset`` (the sentence start)."""
     return [

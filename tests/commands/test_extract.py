@@ -175,6 +175,26 @@ def test_learned_runs_on_other_text(capsys: pytest.CaptureFixture[str], tmp_path
     assert record["doc_id"] == "x"
 
 
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ('{"doc_id": "a\\ud800", "text": "x", "language": "sv"}', "lone surrogate"),
+        ('{"doc_id": "a", "text": "x\\udfff", "language": "sv"}', "lone surrogate"),
+        ('{"doc_id": "a", "text": "x", "language": "sv", "n": ' + "9" * 5000 + "}", "too many digits"),
+        ('{"doc_id": "' + "y" * 100_000 + '", "text": 5, "language": "sv"}', "expected a string"),
+    ],
+)
+def test_unwritable_or_huge_input_is_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line: str, fragment: str
+) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "pred.jsonl"
+    source.write_text(line + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "--baseline", "rules", "--input", str(source), "--out", str(out))
+    assert status == 2 and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and fragment in err and len(err) < 400
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
 def repeated_corpus(path: Path, copies: int) -> Path:
     """The dataset's documents repeated under new ids, as JSON Lines."""
     from conflict_counts.dataset import Dataset

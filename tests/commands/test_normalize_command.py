@@ -99,8 +99,7 @@ DUCKLING = ROOT.parent / "shared" / "external" / "duckling-numerals" / "numerals
 @pytest.mark.skipif(not DUCKLING.is_file(), reason="Duckling numerals not available")
 def test_duckling_accuracy() -> None:
     """Outside check: >= 95% value accuracy on Duckling's sv, nb and en numerals."""
-    spec = importlib.util.spec_from_file_location("eval_normalizer", ROOT / "scripts" /
-                                                  "eval_normalizer.py")
+    spec = importlib.util.spec_from_file_location("eval_normalizer", ROOT / "scripts" / "eval_normalizer.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
@@ -109,3 +108,23 @@ def test_duckling_accuracy() -> None:
     for lang in ("sv", "nb", "en"):
         assert results[lang].accuracy >= 0.95, (lang, results[lang].errors)
         assert len(results[lang].out_of_scope) <= results[lang].rows // 4
+
+
+@pytest.mark.parametrize("digits", [17, 400, 4301, 10_000])
+def test_numbers_too_long_to_be_counts_are_read_as_none(
+    capsys: pytest.CaptureFixture[str], digits: int
+) -> None:
+    text = "9" * digits
+    status, rows, err = run(capsys, "--lang", "sv", text, f"minst {text}", f"{text}-{text}", f"{text},5")
+    assert status == 0 and err == ""
+    assert [(r["low"], r["high"]) for r in rows] == [(None, None)] * 4
+
+
+def test_bad_jsonl_lines_are_one_line_each(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "x\\ud800", "lang": "sv"}\n{"text": ' + "1" * 5000 + ', "lang": "sv"}\n')
+    status, rows, err = run(capsys, "--jsonl", str(path))
+    lines = err.strip().splitlines()
+    assert status == 2 and rows == [] and len(lines) == 2
+    assert "in.jsonl:1: not valid JSON text: a lone surrogate" in lines[0]
+    assert "in.jsonl:2: not valid JSON: a number with too many digits" in lines[1]

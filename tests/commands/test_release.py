@@ -33,7 +33,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     changelog.write_text(re.sub(r"^## \[", UNRELEASED + "## [", text, count=1, flags=re.MULTILINE),
                          encoding="utf-8")
     annotation = clone / GOLD_DOC
-    annotation.write_text(annotation.read_text().replace("low: 200", "low: 300", 1))
+    # "hundratals" re-annotated as thousands (a vague claim keeps a magnitude interval)
+    thousands = annotation.read_text().replace("low: 200\n  high: 999", "low: 2000\n  high: 9999", 1)
+    annotation.write_text(thousands)
     git(clone, "commit", "-qam", "Correct a bound")
     monkeypatch.chdir(clone)
     return clone
@@ -61,7 +63,7 @@ def test_release_bumps_records_tags_and_loads_without_the_tag(project: Path, run
 
     git(project, "tag", "-d", "v1.1.0")  # the record, not the tag, finds a release
     cache = str(tmp_path / "cache")
-    assert load("claims", root=project, version="1.1.0", cache_dir=cache)[0]["low"] == 300.0
+    assert load("claims", root=project, version="1.1.0", cache_dir=cache)[0]["low"] == 2000.0
     assert load("claims", root=project, version="1.0.0", cache_dir=cache)[0]["low"] == 200.0
 
 
@@ -80,7 +82,7 @@ def test_release_needs_a_changelog_entry_and_a_clean_tree(project: Path, run_cli
 
 def test_failed_rebuild_commits_nothing_and_restores_the_files(project: Path, run_cli) -> None:
     annotation = project / GOLD_DOC
-    annotation.write_text(annotation.read_text().replace("low: 300", "low: 3000", 1))  # above high
+    annotation.write_text(annotation.read_text().replace("low: 2000", "low: 30000", 1))  # above high
     git(project, "commit", "-qam", "Break a bound")
     head = git(project, "rev-parse", "HEAD")
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflict_counts.labels import QUALIFIER_BOUNDS
 from conflict_counts.numbers import LANGS, Normalized, normalize, parse_number
+from conflict_counts.numbers.fuzz import broken_property, random_text
 
 # ---------------------------------------------------------------- ANNOTATION_GUIDELINES.md §4 examples
 
@@ -380,3 +382,18 @@ def test_long_non_number_is_rejected() -> None:
     stays linear is measured by scripts/bench_numbers.py (no clock in the tests)."""
     assert normalize("seksti" * 60 + "x", "nb") is None
     assert normalize("seksti" * 60, "nb") is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), lang=st.sampled_from(LANGS))
+def test_every_reading_is_finite_ordered_and_fits_its_qualifier(seed: int, lang: str) -> None:
+    """The suite's share of scripts/fuzz_normalizer.py (which runs 100,000 inputs)."""
+    text = random_text(random.Random(seed))
+    assert broken_property(normalize(text, lang)) is None, text[:80]
+
+
+@pytest.mark.parametrize("digits", [17, 400, 4301, 10_000])
+def test_digit_strings_longer_than_a_count_are_not_numbers(digits: int) -> None:
+    assert normalize("9" * digits, "sv") is None
+    assert normalize("nästan " + "1" * digits, "sv") is None
+    assert parse_number("1" * digits, "en") is None

@@ -137,6 +137,47 @@ BAD = {
         lines_of([{**good()[0], "text": "something else"}, *good()[1:]]),
         [(1, "text", "differs from the gold document text")],
     ),
+    # the gold's qualifier table holds for predictions too ("närmare 800": nearly, high 800)
+    "nearly with low set": (
+        with_claim(low=700.0),
+        [(1, "claims[0].qualifier", "do not fit the qualifier nearly: it needs low null and high set")],
+    ),
+    "range with both bounds null": (
+        with_claim(qualifier="range", high=None),
+        [(1, "claims[0].qualifier", "do not fit the qualifier range")],
+    ),
+    "at_least with high set": (
+        with_claim(qualifier="at_least", low=800.0),
+        [(1, "claims[0].qualifier", "it needs low set and high null")],
+    ),
+    "exact with low below high": (
+        with_claim(qualifier="exact", low=700.0),
+        [(1, "claims[0].qualifier", "exact needs low == high")],
+    ),
+    "vague off the magnitude intervals": (
+        with_claim(qualifier="vague", low=5.0),
+        [(1, "claims[0].qualifier", "vague needs a magnitude word's interval")],
+    ),
+    "400-digit bound": (
+        raw(lines_of(good())[0].replace('"high": 800.0', '"high": ' + "9" * 400), 1),
+        [(1, "claims[0].high", "integer of 400 digits is too large")],
+    ),
+    "5000-digit offset": (
+        raw(lines_of(good())[0].replace('"start": 7', '"start": ' + "9" * 5000, 1), 1),
+        [(1, None, "a number with too many digits")],
+    ),
+    "offset beyond int64": (
+        with_mention(end=10**30),
+        [(1, "mentions[0].end", "integer of 31 digits is out of range")],
+    ),
+    "lone surrogate": (
+        raw(lines_of(good())[0].replace('"doc_id": "d1"', '"doc_id": "d1\\ud800"'), 1),
+        [(1, None, "lone surrogate")],
+    ),
+    "50 kB doc_id is quoted short": (
+        raw(json.dumps({"doc_id": "x" * 50_000, "mentions": [], "claims": []}), 2),
+        [(2, "doc_id", "(50000 characters): not among the gold documents")],
+    ),
     "several problems at once": (
         [
             lines_of(good())[0],
@@ -201,6 +242,7 @@ def assert_rejected(
             assert line.startswith(f"{where} {field}:"), line
         assert fragment in line, line
         assert "Traceback" not in line
+        assert len(line) < 300 + len(str(path)), line  # input values are quoted short
     for target in written:
         assert not target.exists()
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]

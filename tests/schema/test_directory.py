@@ -74,3 +74,65 @@ def test_missing_folder_is_one_line(run_cli, tmp_path: Path) -> None:
     assert code == 2
     assert "Traceback" not in err
     assert "missing table 'documents'" in err
+
+
+def _set_column(table: pa.Table, name: str, values: pa.Array) -> pa.Table:
+    return table.set_column(table.schema.get_field_index(name), name, values)
+
+
+def _rewrite_table(built: Path, name: str, change) -> None:
+    path = table_path(built, name)
+    table = pq.read_table(path)
+    pq.write_table(change(table), path)
+
+
+DAMAGE = {
+    "manifest is a list": lambda d: (d / "manifest.json").write_text("[1, 2]"),
+    "manifest tables is a list": lambda d: (d / "manifest.json").write_text(
+        json.dumps({"name": "conflict-counts", "version": "1.0.0", "tables": []})
+    ),
+    "NaN in a float column": lambda d: _rewrite_table(
+        d, "claims", lambda t: _set_column(t, "low", pa.array([float("nan")] * t.num_rows, pa.float64()))
+    ),
+    "timestamp column": lambda d: _rewrite_table(
+        d, "claims", lambda t: _set_column(t, "low", pa.array([0] * t.num_rows, pa.timestamp("s")))
+    ),
+    "malformed key-value metadata": lambda d: _rewrite_table(
+        d,
+        "claims",
+        lambda t: t.replace_schema_metadata({b"conflict_counts": b"{not json", b"huggingface": b"["}),
+    ),
+    "duplicated documents row": lambda d: _rewrite_table(d, "documents", lambda t: pa.concat_tables([t, t])),
+    "null text": lambda d: _rewrite_table(
+        d, "documents", lambda t: _set_column(t, "text", pa.array([None] * t.num_rows, pa.string()))
+    ),
+    "string offsets": lambda d: _rewrite_table(
+        d, "claims", lambda t: _set_column(t, "start", pa.array([str(v) for v in t["start"].to_pylist()]))
+    ),
+    "croissant.json missing": lambda d: (d / "croissant.json").unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_folder_is_reported_in_clear_lines(
+    built: Path, run_cli, damage: str, tmp_path: Path
+) -> None:
+    DAMAGE[damage](built)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"doc_id": "0123456789abcdef", "mentions": [], "claims": []}) + "\n")
+    for command in (["validate", str(built)], ["score", "--pred", str(pred), "--gold", str(built)]):
+        code, out, err = run_cli(*command)
+        assert code == 2 and out == "", (command, err)
+        assert err and all(line.startswith("error: ") for line in err.splitlines()), err
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("offset", [1, 4, 100, -100, -5])
+def test_single_byte_flips_in_a_table_are_caught(built: Path, run_cli, offset: int) -> None:
+    path = table_path(built, "claims")
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+    code, _, err = run_cli("validate", str(built))
+    assert code == 2 and "Traceback" not in err
+    assert str(path) in err

@@ -82,7 +82,7 @@ def test_missing_documents_count_as_empty_unless_subset(gold_dir: Path) -> None:
 def test_same_seed_same_report_and_span_order_is_irrelevant(gold_dir: Path) -> None:
     predictions = gold_predictions()
     predictions[0]["mentions"].pop(2)
-    predictions[1]["claims"][0]["high"] = 700.0
+    predictions[1]["claims"][0].update(low=700.0, high=700.0)  # a wrong value, consistent bounds
     first = score(predictions, gold_dir, samples=SAMPLES, seed=3)
     shuffled = copy.deepcopy(predictions)[::-1]
     for doc in shuffled:
@@ -133,7 +133,7 @@ def relink_mention(p: list[dict]) -> None:
 
 
 def change_value(p: list[dict]) -> None:
-    _claim(p, "d2", "5.000")["high"] = 50000.0
+    _claim(p, "d2", "5.000").update(low=50000.0, high=50000.0)
 
 
 def change_source(p: list[dict]) -> None:

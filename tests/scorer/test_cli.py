@@ -14,7 +14,7 @@ from tests.scorer.corpus import find, gold_predictions, write_jsonl
 def perturbed() -> list[dict]:
     predictions = gold_predictions()
     predictions[0]["mentions"].pop(0)  # drop "SOHR"
-    predictions[2]["claims"][0]["high"] = 120.0  # "About 100" → [100, 120]
+    predictions[2]["claims"][0].update(low=120.0, high=120.0)  # "About 100" → 120
     return predictions
 
 

@@ -56,7 +56,7 @@ def prediction(document: Document, labels: Prediction) -> dict:
                  if document.text[i:i + 3].isalpha() and not any(s < i + 3 and i < e for s, e in covered))
     mentions.append({"start": start, "end": start + 3, "label": "ORG"})
     claims = [_claim_json(c) for c in labels.claims]
-    claims[0].update(low=123456.0, high=123457.0)
+    claims[0].update(low=123456.0, high=123457.0, qualifier="range")  # a wrong value
     return {"doc_id": document.doc_id, "mentions": mentions, "claims": claims,
             "_expected": {"missed": dropped, "wrong": relabelled, "spurious": mentions[-1]}}
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from conflict_counts.errors import InputError
+from conflict_counts.errors import InputError, quote
 
 
 class Located(dict):
@@ -23,26 +23,58 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
+# Integers beyond int64 cannot be offsets or stored bounds; a digit string this long is a typo.
+MAX_INTEGER_DIGITS = 18
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings are :class:`Located`."""
+    """SafeLoader whose mappings are :class:`Located` and refuse a key given twice."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
+        first: dict[object, int] = {}
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "expected a plain key, got a list or mapping", key_node.start_mark
+                )
+            if key_node.value in first:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"duplicate key {quote(key_node.value)} (first on line {first[key_node.value]})",
+                    key_node.start_mark,
+                )
+            first[key_node.value] = line
         mapping = Located(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
-        }
+        mapping.key_lines = {key: line for key, line in first.items() if isinstance(key, str)}
         return mapping
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        digits = sum(character.isdigit() for character in str(node.value))
+        if digits > MAX_INTEGER_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"integer of {digits} digits is too large", node.start_mark
+            )
+        return super().construct_yaml_int(node)
 
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
 )
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; syntax and encoding errors become one located InputError."""
-    raw = Path(path).read_bytes()
+    """Parse a YAML file; unreadable files, syntax and encoding errors become one located InputError."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError.at(str(path), None, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError.at(str(path), None, None, "is a folder, not a YAML file") from None
+    except OSError as error:
+        raise InputError.at(str(path), None, None, f"cannot read: {error.strerror or error}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -54,6 +86,9 @@ def load_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise InputError.at(str(path), line, None, f"invalid YAML: {error.problem}") from None
+    except (yaml.YAMLError, ValueError, RecursionError) as error:  # e.g. a date like 2019-13-45
+        message = "nested too deeply" if isinstance(error, RecursionError) else quote(str(error))
+        raise InputError.at(str(path), None, None, f"invalid YAML: {message}") from None
 
 
 _PLAIN = re.compile(r"[a-z][a-z0-9_-]*|[A-Z]{2,3}")

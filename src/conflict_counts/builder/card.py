@@ -8,12 +8,14 @@ that they can never disagree with the data.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
 from conflict_counts.builder.features import features_for
-from conflict_counts.builder.writer import SplitSize
-from conflict_counts.dataset import DATASET_DIR, TABLES, table_path
+from conflict_counts.builder.writer import PENDING_CARD, SplitSize
+from conflict_counts.dataset import DATASET_DIR, TABLES, read_manifest, table_path
+from conflict_counts.errors import InputError, Problem
 from conflict_counts.labels import LANGUAGES
 from conflict_counts.schema.columns import TABLE_DESCRIPTIONS
 
@@ -73,3 +75,53 @@ def replace_block(card: str, name: str, content: str) -> str:
     """Swap the text between a block's markers; a card without them is left as it is."""
     pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", flags=re.DOTALL)
     return pattern.sub(lambda m: m.group(1) + content.rstrip("\n") + "\n" + m.group(2), card)
+
+
+def described_folder(card: Path) -> Path:
+    """The dataset folder a card's ``data_files`` point at (they are relative to the card)."""
+    return (Path(card).resolve().parent / DATASET_DIR).resolve()
+
+
+def header_checksums(card: str) -> dict[str, str]:
+    """Each config's content sha256 as the card's header records it (see :func:`yaml_header`)."""
+    match = re.match(r"---\n(.*?)\n---\n", card, flags=re.DOTALL)
+    try:
+        header = yaml.safe_load(match.group(1)) if match else None
+    except yaml.YAMLError:
+        return {}
+    configs = header.get("configs") if isinstance(header, dict) else None
+    checksums = {}
+    for config in configs if isinstance(configs, list) else []:
+        if not isinstance(config, dict):
+            continue
+        found = re.search(r"content sha256 ([0-9a-f]{64})", str(config.get("description", "")))
+        if found:
+            checksums[str(config.get("config_name"))] = found.group(1)
+    return checksums
+
+
+def card_problems(directory: Path, card: Path) -> list[Problem]:
+    """Whether the card that describes ``directory`` records the checksums of its rows.
+
+    `datasets` serves a local folder from its cache while the card's header is unchanged,
+    so a card that disagrees with the data means users load stale rows.
+    """
+    directory = Path(directory)
+    if not card.is_file() or described_folder(card) != directory.resolve():
+        return []
+    if (directory / PENDING_CARD).is_file():
+        return [Problem(str(card), None, None, "out of date: a build was interrupted before writing it; "
+                        "run `conflict-counts build` again")]
+    recorded = header_checksums(card.read_text(encoding="utf-8", errors="replace"))
+    try:
+        tables = read_manifest(directory).get("tables", {})
+    except (InputError, AttributeError):
+        return []  # the folder's own problems are reported by the folder's validation
+    problems = []
+    for name in TABLES:
+        actual = tables.get(name, {}).get("content_sha256") if isinstance(tables, dict) else None
+        if name in recorded and isinstance(actual, str) and recorded[name] != actual:
+            message = (f"content sha256 in the header differs from the {directory.name} folder's: "
+                       "card and data disagree; run `conflict-counts build`")
+            problems.append(Problem(str(card), None, name, message))
+    return problems

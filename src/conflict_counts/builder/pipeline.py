@@ -13,19 +13,19 @@ from pathlib import Path
 import pandas as pd
 
 from conflict_counts.annotations.model import AnnotationSet, Origin
-from conflict_counts.annotations.reader import collect_annotation_set
-from conflict_counts.atomic import write_text
+from conflict_counts.annotations.reader import ENTITIES_FILE, GROUPS_FILE, collect_annotation_set
 from conflict_counts.builder.card import replace_block, replace_header, yaml_header
 from conflict_counts.builder.statistics import conflicting_groups, per_language
 from conflict_counts.builder.tables import BuiltTables, build_tables
 from conflict_counts.builder.writer import encode_table, split_size, write_dataset
 from conflict_counts.dataset import content_checksum, read_manifest, to_frame
-from conflict_counts.errors import Problem, raise_if_any
+from conflict_counts.errors import InputError, Problem, raise_if_any
 from conflict_counts.release.croissant import changelog_date, croissant, file_digests, to_json_bytes
 from conflict_counts.release.figure import conflict_figure
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
 from conflict_counts.seeds import CHECKSUMS, Seed, read_seeds
+from conflict_counts.targets import check_output_files, check_output_folder, is_dataset_folder
 
 # Table column → the annotation key whose line a failure in that column points to.
 ANNOTATION_KEYS: dict[str, str] = {
@@ -79,12 +79,28 @@ def check_seed_checksums(seeds: list[Seed], directory: Path) -> list[Problem]:
 def locate_failure(failure: Failure, origins: dict[str, list[Origin]], table_file: str) -> Problem:
     """Point a table failure at the annotation line it came from."""
     if failure.row is None or failure.row >= len(origins.get(failure.table, [])):
-        return Problem(table_file, None, failure.column, f"{failure.table}: {failure.message}")
+        return Problem(table_file, None, failure.column, f"{failure.table}: {failure.message}",
+                       presumes=failure.presumes)
     origin = origins[failure.table][failure.row]
     key = ANNOTATION_KEYS.get(failure.column or "", failure.column or "")
     if failure.table == "claims" and failure.column in CLAIM_SPAN_COLUMNS:
         key = "span"
-    return Problem(origin.file, origin.line_of(key), failure.column, failure.message)
+    line = origin.line_of(key)
+    return Problem(origin.file, line, failure.column, failure.message, presumes=failure.presumes)
+
+
+def root_problems(problems: list[Problem], read_problems: list[Problem]) -> list[Problem]:
+    """Leave out the echoes of an input that could not be read whole (one tab, not 17 lines).
+
+    ``read_problems`` are those found while reading the annotation files: an entry of
+    entities.yaml that failed makes every mention of it "unknown", a document that failed
+    makes its entities "never mentioned"; only the failures themselves are reported.
+    """
+    incomplete = set()
+    for problem in read_problems:
+        name = Path(problem.file).name
+        incomplete.add({ENTITIES_FILE: "entities", GROUPS_FILE: "groups"}.get(name, "documents"))
+    return [p for p in problems if p.presumes not in incomplete]
 
 
 def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
@@ -97,7 +113,7 @@ def run_build(seeds_dir: Path, annotations_dir: Path) -> BuildReport:
     problems += built.problems
     frames = {name: to_frame(table) for name, table in built.tables.items()}
     problems += [locate_failure(f, built.origins, str(annotations_dir)) for f in validate_tables(frames)]
-    raise_if_any(problems)
+    raise_if_any(root_problems(problems, found))
     return BuildReport(built, seeds, annotations, frames)
 
 
@@ -145,12 +161,20 @@ def build(
     changelog: Path,
     card: Path | None = None,
 ) -> BuildReport:
-    """Check everything, then write dataset/ (and refresh the card's generated parts)."""
+    """Check everything, then write dataset/ and refresh the card's generated parts, together.
+
+    ``out_dir`` must be new, empty or a dataset folder a build wrote, and hold no input.
+    """
+    inputs = [seeds_dir, annotations_dir, changelog, card]
+    check_output_folder("--out", out_dir, inputs, is_dataset_folder, "build")
+    if card is not None:
+        check_output_files({"--card": card}, [seeds_dir, annotations_dir, changelog])
+        if not card.is_file():
+            raise InputError.at(str(card), None, "--card", "no such file (use --no-card to skip the card)")
     report = run_build(seeds_dir, annotations_dir)
     raise_if_any(check_changelog(changelog, version))
     card_text = updated_card(card.read_text(encoding="utf-8"), report, version) if card else None
     extras = release_files(report, version, changelog.read_text(encoding="utf-8"))
-    write_dataset(report.tables.tables, out_dir, version, extras)
-    if card and card_text is not None:
-        write_text(card, card_text)
+    pending = (card, card_text) if card is not None and card_text is not None else None
+    write_dataset(report.tables.tables, out_dir, version, extras, pending)
     return report

@@ -51,7 +51,8 @@ def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
         origin = annotations.documents[doc_id].origin
         problems.append(Problem(origin.file, None, "doc_id", f"no seed article for {doc_id!r}"))
     for doc_id in sorted(seeds_by_id.keys() - annotations.documents.keys()):
-        problems.append(Problem(seeds_by_id[doc_id].seed_file, None, None, "article has no annotation file"))
+        problems.append(Problem(seeds_by_id[doc_id].seed_file, None, None, "article has no annotation file",
+                                presumes="documents"))
 
     off_boundary = unprojected = 0
     annotated = [seeds_by_id[d] for d in sorted(seeds_by_id) if d in annotations.documents]
@@ -73,7 +74,8 @@ def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
             span, counted, source = claim.span, claim.counted, claim.source
             if claim.group not in annotations.groups:
                 problems.append(Problem(claim.origin.file, claim.origin.line_of("group"), "group",
-                                        f"group {claim.group!r} is not declared in groups.yaml"))
+                                        f"group {claim.group!r} is not declared in groups.yaml",
+                                        presumes="groups"))
             add("claims", {
                 "doc_id": seed.doc_id, "claim_id": span_id(seed.doc_id, span.start, span.end),
                 "start": span.start, "end": span.end, "text": span.text,
@@ -103,7 +105,8 @@ def build_tables(annotations: AnnotationSet, seeds: list[Seed]) -> BuiltTables:
     for group in annotations.groups.values():
         if group.group_id not in used_groups:
             problems.append(Problem(group.origin.file, group.origin.line, "id",
-                                    f"group {group.group_id!r} is declared but no claim uses it"))
+                                    f"group {group.group_id!r} is declared but no claim uses it",
+                                    presumes="documents"))
 
     aliases: dict[str, set[str]] = {}
     for row in rows["mentions"]:

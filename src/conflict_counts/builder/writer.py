@@ -16,9 +16,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from conflict_counts.atomic import replace_directory
+from conflict_counts.atomic import replace_directory, write_text
 from conflict_counts.builder.features import features_for
 from conflict_counts.dataset import MANIFEST, content_checksum, table_path
+from conflict_counts.targets import DATASET_NAME, is_dataset_folder
 
 WRITE_OPTIONS = {
     "compression": "zstd",
@@ -29,6 +30,11 @@ WRITE_OPTIONS = {
     "data_page_version": "1.0",
     "store_schema": True,
 }
+
+# The dataset card a build is about to write, kept in the new dataset folder until it is
+# written: a build killed between the folder swap and the card write leaves it there, and
+# the next build writes it first (``validate`` reports the card as out of date meanwhile).
+PENDING_CARD = ".pending-card.json"
 
 
 def _with_metadata(table: pa.Table, name: str, version: str) -> pa.Table:
@@ -74,7 +80,7 @@ def split_size(parquet: bytes, name: str) -> SplitSize:
 def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
     """``manifest.json``: version, and per table its rows and content checksum (what load verifies)."""
     return {
-        "name": "conflict-counts",
+        "name": DATASET_NAME,
         "version": version,
         "checksum": "sha256 of canonical JSON rows (see conflict_counts.dataset.content_checksum)",
         "tables": {
@@ -89,17 +95,32 @@ def manifest(tables: dict[str, pa.Table], version: str) -> dict[str, object]:
     }
 
 
+def finish_pending_card(directory: Path) -> None:
+    """Write the card an interrupted build left in ``directory``, so card and data agree again."""
+    pending = Path(directory) / PENDING_CARD
+    try:
+        record = json.loads(pending.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return  # none, or another build has just written it
+    write_text(record["card"], record["text"])
+    pending.unlink(missing_ok=True)
+
+
 def write_dataset(
     tables: dict[str, pa.Table],
     directory: Path,
     version: str,
     extras: Callable[[Path], dict[str, bytes]] | None = None,
+    card: tuple[Path, str] | None = None,
 ) -> None:
     """Write every table and the manifest into a fresh folder, then swap it in whole.
 
     ``extras`` sees the staged tables (Croissant needs their file digests) and returns
-    further files to write beside them.
+    further files to write beside them. ``card`` (path, text) is written right after the
+    swap: the new folder carries it until then, so that card and data change together.
     """
+    directory = Path(directory)
+    finish_pending_card(directory)
 
     def fill(staging: Path) -> None:
         for name, table in tables.items():
@@ -108,5 +129,8 @@ def write_dataset(
         (staging / MANIFEST).write_text(document, encoding="utf-8")
         for name, content in (extras(staging) if extras else {}).items():
             (staging / name).write_bytes(content)
+        if card is not None:
+            record = {"card": str(Path(card[0]).absolute()), "text": card[1]}
+            (staging / PENDING_CARD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
-    replace_directory(Path(directory), fill)
+    replace_directory(directory, fill, is_dataset_folder, after=lambda: finish_pending_card(directory))

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from conflict_counts import version
+from conflict_counts.builder.card import described_folder
 from conflict_counts.builder.pipeline import build
+from conflict_counts.errors import InputError
 from conflict_counts.layout import CARD, CHANGELOG, DATASET_DIR, GOLD_DIR, SEEDS_DIR
 
 
@@ -24,6 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     card = None if args.no_card else args.card
+    if card is None and args.card.is_file() and described_folder(args.card) == args.out.resolve():
+        raise InputError.at(
+            str(args.out), None, "--no-card",
+            f"{args.card} describes this folder; building it without the card would make them disagree "
+            "(drop --no-card, or build into another --out)",
+        )
     report = build(args.seeds, args.annotations, args.out, version.__version__, args.changelog, card)
     tables = report.tables.tables
     counts = ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())

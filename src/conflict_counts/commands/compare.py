@@ -13,7 +13,7 @@ import sys
 from conflict_counts.atomic import write_all
 from conflict_counts.commands.score import add_bootstrap_arguments
 from conflict_counts.location import default_dataset_dir, describe_default
-from conflict_counts.scorer.output import check_targets
+from conflict_counts.targets import check_output_files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from conflict_counts.scorer.api import compare
     from conflict_counts.scorer.report import compare_markdown
 
-    check_targets([args.out], [args.a, args.b])
+    check_output_files({"--out": args.out}, [args.a, args.b, args.gold])
     result = compare(args.a, args.b, args.gold, samples=args.samples, seed=args.seed)
     text = (
         compare_markdown(result)

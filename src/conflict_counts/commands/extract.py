@@ -22,10 +22,11 @@ from itertools import islice
 from pathlib import Path
 
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
-from conflict_counts.errors import InputError, Problem
+from conflict_counts.errors import InputError, Problem, quote
 from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.predictions.writer import write_jsonl
 from conflict_counts.records import Document
+from conflict_counts.targets import check_output_files
 from conflict_counts.wording import counted
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -94,7 +95,7 @@ def add_adapter_arguments(group) -> None:  # argparse group or parser
 
 
 def run(args: argparse.Namespace) -> int:
-    _check_target(args.out, args.input)
+    check_output_files({"--out": args.out}, [args.input, args.gold])
     _check_adapter_options(args)
     if args.jobs is not None and args.jobs < 1:
         raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")
@@ -298,15 +299,15 @@ def _parse_line(
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        got = f"expected a non-empty string, got {doc_id!r}"[:200]
+        got = f"expected a non-empty string, got {quote(doc_id)}"
         errors.append(("doc_id", "missing" if doc_id is None else got))
     elif doc_id in seen:
-        errors.append(("doc_id", f"duplicate document id {doc_id!r}"))
+        errors.append(("doc_id", f"duplicate document id {quote(doc_id)}"))
     if not isinstance(text, str):
         got = f"expected a string, got {type(text).__name__}"
         errors.append(("text", "missing" if text is None else got))
     if language not in LANGUAGES:
-        expected = f"{language!r} is not one of {', '.join(LANGUAGES)}"
+        expected = f"{quote(language)} is not one of {', '.join(LANGUAGES)}"
         errors.append(("language", "missing (or give --lang)" if language is None else expected))
     if errors:
         return None, errors
@@ -315,17 +316,6 @@ def _parse_line(
 
 
 # -- output and progress ------------------------------------------------------------------
-def _check_target(out: str, source: str | None) -> None:
-    """Fail before any work if the output cannot be written or would replace the input."""
-    target = Path(out)
-    if not target.resolve().parent.is_dir():
-        raise InputError.at(out, None, None, "output directory does not exist")
-    if target.is_dir():
-        raise InputError.at(out, None, None, "is a directory, not a file")
-    if source is not None and Path(source).resolve() == target.resolve():
-        raise InputError.at(out, None, None, "would overwrite the input file")
-
-
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.errors import InputError, Problem, quote, raise_if_any
 from conflict_counts.numbers import LANGS, normalize
 
 _COMMAND_LINE = "command line"
@@ -41,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.at(_COMMAND_LINE, None, "--lang", f"required with TEXT; one of {LANGS}")
     else:
         items = [(text, args.lang) for text in args.texts]
+        for text in args.texts:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as lone surrogates
+                raise InputError.at(_COMMAND_LINE, None, "TEXT", f"not valid UTF-8: {quote(text)}") from None
     lines = [json.dumps(_result(text, lang), ensure_ascii=False) + "\n" for text, lang in items]
     sys.stdout.write("".join(lines))
     return 0
@@ -91,8 +96,8 @@ def _parse_line(raw: bytes, number: int, default_lang: str | None) -> tuple[tupl
     lang = record.get("lang", default_lang)
     errors: Errors = []
     if not isinstance(text, str):
-        errors.append(("text", "missing" if text is None else f"expected a string, got {text!r}"))
+        errors.append(("text", "missing" if text is None else f"expected a string, got {quote(text)}"))
     if lang not in LANGS:
-        message = "missing (or give --lang)" if lang is None else f"{lang!r} is not one of {LANGS}"
+        message = "missing (or give --lang)" if lang is None else f"{quote(lang)} is not one of {LANGS}"
         errors.append(("lang", message))
     return (None, errors) if errors else ((text, lang), [])

@@ -14,7 +14,7 @@ import sys
 from conflict_counts.atomic import write_all
 from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.scorer import bootstrap
-from conflict_counts.scorer.output import check_targets
+from conflict_counts.targets import check_output_files
 
 
 def non_negative(value: str) -> int:
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from conflict_counts.scorer.api import score
     from conflict_counts.scorer.report import errors_markdown, markdown
 
-    check_targets([args.out, args.errors], [args.pred])
+    check_output_files({"--out": args.out, "--errors": args.errors}, [args.pred, args.gold])
     report = score(
         args.pred, args.gold, args.subset, samples=args.samples, seed=args.seed, errors=bool(args.errors)
     )

@@ -38,6 +38,10 @@ def _descriptions(path: Path | None, gold: Path) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from conflict_counts.targets import check_output_folder
+    from conflict_counts.view.output import written_by_view
+
+    check_output_folder("--out", args.out, [args.gold, args.pred, args.groups], written_by_view, "view")
     if not args.gold.is_dir():
         raise InputError.at(str(args.gold), None, "--gold",
                             "not a folder; build the dataset or pass --gold DIR")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from conflict_counts.annotations.model import Claim, DocumentAnnotation, Mention, Origin, Span
 from conflict_counts.annotations.yamlio import Located, flow, load_yaml, scalar
-from conflict_counts.errors import InputError, Problem
-from conflict_counts.exchange.folder import ImportedDocument, shorten
+from conflict_counts.errors import InputError, Problem, quote
+from conflict_counts.exchange.folder import ImportedDocument
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
 
 CONF_FILE = "annotation.conf"
@@ -82,7 +82,7 @@ def _fragments(text: str, span: Span) -> list[tuple[int, int]]:
 def _identifier(value: str, what: str, doc_id: str) -> str:
     if not value or any(c.isspace() for c in value):
         raise InputError.at(
-            doc_id, None, what, f"{shorten(value)} cannot be written as a brat id (no spaces)"
+            doc_id, None, what, f"{quote(value)} cannot be written as a brat id (no spaces)"
         )
     return value
 
@@ -191,14 +191,14 @@ class _Reader:
         head, _, shown = rest.partition("\t")
         kind, _, offsets = head.partition(" ")
         if kind not in SPAN_TYPES:
-            self.fail(line, tid, f"unknown label {shorten(kind)} (expected one of {', '.join(SPAN_TYPES)})")
+            self.fail(line, tid, f"unknown label {quote(kind)} (expected one of {', '.join(SPAN_TYPES)})")
             return
         try:
             pieces = [tuple(int(n) for n in piece.split(" ")) for piece in offsets.split(";")]
             if any(len(p) != 2 for p in pieces):
                 raise ValueError
         except ValueError:
-            self.fail(line, tid, f"expected '<label> <start> <end>[;<start> <end>]', got {shorten(head)}")
+            self.fail(line, tid, f"expected '<label> <start> <end>[;<start> <end>]', got {quote(head)}")
             return
         start, end = pieces[0][0], pieces[-1][1]
         if not 0 <= start < end <= len(self.text):
@@ -213,7 +213,7 @@ class _Reader:
             self.fail(
                 line,
                 tid,
-                f"text {shorten(shown)} does not match the text at {start}-{end}, {shorten(expected)}",
+                f"text {quote(shown)} does not match the text at {start}-{end}, {quote(expected)}",
             )
             return
         self.items[tid] = _Item(line, kind, span)
@@ -224,7 +224,7 @@ class _Reader:
         if tid in self.broken:
             return None
         if item is None:
-            self.fail(line, field, f"refers to a missing span {shorten(tid)}")
+            self.fail(line, field, f"refers to a missing span {quote(tid)}")
         elif item.kind not in kinds:
             self.fail(line, field, f"{tid} is a {item.kind} span; expected {' or '.join(kinds)}")
         else:
@@ -248,7 +248,7 @@ class _Reader:
                 or not all(p.startswith(f"Arg{n}:") for n, p in zip((1, 2), parts[1:], strict=True))
             ):
                 self.fail(
-                    line, lid, f"expected '{'|'.join(RELATIONS)} Arg1:<T> Arg2:<T>', got {shorten(head)}"
+                    line, lid, f"expected '{'|'.join(RELATIONS)} Arg1:<T> Arg2:<T>', got {quote(head)}"
                 )
                 return
             claim = self.target(line, lid, parts[1][5:], (CLAIM,))
@@ -260,13 +260,13 @@ class _Reader:
                 linked.linked = True
         elif kind == "A":
             if len(parts) != 3 or parts[0] not in ATTRIBUTES:
-                self.fail(line, lid, f"expected '{'|'.join(ATTRIBUTES)} <T> <value>', got {shorten(head)}")
+                self.fail(line, lid, f"expected '{'|'.join(ATTRIBUTES)} <T> <value>', got {quote(head)}")
                 return
             if parts[2] not in ATTRIBUTES[parts[0]]:
                 self.fail(
                     line,
                     parts[0],
-                    f"expected one of {', '.join(ATTRIBUTES[parts[0]])}, got {shorten(parts[2])}",
+                    f"expected one of {', '.join(ATTRIBUTES[parts[0]])}, got {quote(parts[2])}",
                 )
                 return
             item = self.target(line, lid, parts[1], (CLAIM,))
@@ -276,7 +276,7 @@ class _Reader:
             database, _, identifier = parts[2].partition(":") if len(parts) == 3 else ("", "", "")
             if len(parts) != 3 or parts[0] != "Reference" or database not in REFERENCES or not identifier:
                 self.fail(
-                    line, lid, f"expected 'Reference <T> {'|'.join(REFERENCES)}:<id>', got {shorten(head)}"
+                    line, lid, f"expected 'Reference <T> {'|'.join(REFERENCES)}:<id>', got {quote(head)}"
                 )
                 return
             item = self.target(line, lid, parts[1], REFERENCES[database])
@@ -284,7 +284,7 @@ class _Reader:
                 self.set_field(item, line, database, identifier)
         else:
             if len(parts) != 2 or parts[0] not in ("AnnotatorNotes", "Bounds"):
-                self.fail(line, lid, f"expected 'AnnotatorNotes|Bounds <T>', got {shorten(head)}")
+                self.fail(line, lid, f"expected 'AnnotatorNotes|Bounds <T>', got {quote(head)}")
                 return
             item = self.target(line, lid, parts[1], (CLAIM,) if parts[0] == "Bounds" else SPAN_TYPES)
             if item:
@@ -305,7 +305,7 @@ def _claim(reader: _Reader, tid: str, item: _Item, origin: Origin) -> Claim | No
     try:
         low, high = (_bound(t) for t in bounds.split(" "))
     except ValueError:
-        reader.fail(line, "Bounds", f"expected '<low> <high>' (numbers or null), got {shorten(bounds)}")
+        reader.fail(line, "Bounds", f"expected '<low> <high>' (numbers or null), got {quote(bounds)}")
         return None
     if low is None and high is None:
         reader.fail(line, "Bounds", "claim without bounds: give low, high or both")
@@ -349,7 +349,7 @@ def read_document(
         if not content.strip():
             continue
         if not tab or not re.fullmatch(r"[TRAN#]\d+", lid):
-            reader.fail(number, None, f"expected a T, R, A, N or # line, got {shorten(content)}")
+            reader.fail(number, None, f"expected a T, R, A, N or # line, got {quote(content)}")
         elif lid[0] == "T":
             reader.span_line(number, lid, rest)
         else:

@@ -8,7 +8,7 @@ from pathlib import Path
 from conflict_counts.annotations.model import DocumentAnnotation, Entity, Group, Span
 from conflict_counts.annotations.reader import ENTITIES_FILE, GROUPS_FILE, read_entities, read_groups
 from conflict_counts.annotations.writer import format_entities, format_groups
-from conflict_counts.errors import InputError, Problem
+from conflict_counts.errors import InputError, Problem, quote
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,6 @@ class ImportedDocument:
     where: str  # the file (and task) it came from, for problems found later
 
 
-def shorten(text: str, limit: int = 80) -> str:
-    """A quoted value short enough for a one-line message."""
-    quoted = repr(text)
-    return quoted if len(quoted) <= limit else quoted[: limit - 4] + "...'"
-
-
 def span_problem(text: str, span: Span) -> str | None:
     """Why ``span`` is not a piece of ``text`` (None when it is)."""
     if not 0 <= span.start < span.end <= len(text):
@@ -33,7 +27,7 @@ def span_problem(text: str, span: Span) -> str | None:
     actual = text[span.start : span.end]
     if actual != span.text:
         return (
-            f"text {shorten(span.text)} does not match the text at {span.start}-{span.end}, {shorten(actual)}"
+            f"text {quote(span.text)} does not match the text at {span.start}-{span.end}, {quote(actual)}"
         )
     return None
 

@@ -21,8 +21,8 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from conflict_counts.annotations.model import Claim, DocumentAnnotation, Mention, Origin, Span
-from conflict_counts.errors import Problem
-from conflict_counts.exchange.folder import ImportedDocument, shorten, span_problem
+from conflict_counts.errors import Problem, quote
+from conflict_counts.exchange.folder import ImportedDocument, span_problem
 from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
 
 TASKS_FILE = "tasks.json"
@@ -225,7 +225,7 @@ def _read_value(item: Mapping[str, Any], region: _Region, text: str, task: _Task
     control, value = item.get("from_name"), item.get("value")
     field = f"region {region.region_id}, {control}"
     if control not in CONTROLS:
-        task.fail(field, f"unknown control {shorten(str(control))} (expected one of {', '.join(CONTROLS)})")
+        task.fail(field, f"unknown control {quote(str(control))} (expected one of {', '.join(CONTROLS)})")
         return
     if not isinstance(value, Mapping):
         task.fail(field, "expected a value object")
@@ -236,7 +236,7 @@ def _read_value(item: Mapping[str, Any], region: _Region, text: str, task: _Task
         if label not in SPAN_LABELS:
             task.fail(
                 f"{field}.labels",
-                f"unknown label {shorten(str(labels))} (expected one of {', '.join(SPAN_LABELS)})",
+                f"unknown label {quote(str(labels))} (expected one of {', '.join(SPAN_LABELS)})",
             )
             return
         start, end, quoted = value.get("start"), value.get("end"), value.get("text")
@@ -256,20 +256,20 @@ def _read_value(item: Mapping[str, Any], region: _Region, text: str, task: _Task
         if choice not in CHOICES[control]:
             task.fail(
                 field,
-                f"expected one of {', '.join(CHOICES[control])}, got {shorten(str(value.get('choices')))}",
+                f"expected one of {', '.join(CHOICES[control])}, got {quote(str(value.get('choices')))}",
             )
             return
         region.values[control] = choice
     elif control in NUMBERS:
         number = value.get("number")
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            task.fail(field, f"expected a number, got {shorten(str(number))}")
+            task.fail(field, f"expected a number, got {quote(str(number))}")
             return
         region.values[control] = float(number)
     else:
         entered = _one_string(value.get("text"))
         if not entered:
-            task.fail(field, f"expected one text, got {shorten(str(value.get('text')))}")
+            task.fail(field, f"expected one text, got {quote(str(value.get('text')))}")
             return
         region.values[control] = entered
 
@@ -316,7 +316,7 @@ def _links(regions: dict[str, _Region], relations: list[Mapping[str, Any]], task
         field = f"relation {source_id} -> {target_id}"
         missing = [i for i in (source_id, target_id) if i not in regions]
         if missing:
-            task.fail(field, f"relation to a missing region {shorten(str(missing[0]))}")
+            task.fail(field, f"relation to a missing region {quote(str(missing[0]))}")
             continue
         source, target = regions[source_id], regions[target_id]
         if source.span is None or target.span is None:
@@ -408,7 +408,7 @@ def _document(item: Any, task: _Task) -> ImportedDocument | None:
                 f"data.{name}",
                 "expected "
                 + (f"one of {', '.join(allowed)}" if allowed else "a string")
-                + f", got {shorten(str(value))}",
+                + f", got {quote(str(value))}",
             )
     annotations = [
         a for a in item.get("annotations") or [] if isinstance(a, Mapping) and not a.get("was_cancelled")

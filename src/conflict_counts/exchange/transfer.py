@@ -72,7 +72,7 @@ def write_folder(out: Path, files: dict[str, str]) -> None:
             with (staging / name).open("w", encoding="utf-8", newline="") as handle:
                 handle.write(content)
 
-    replace_directory(out, fill)
+    replace_directory(out, fill, written_by_us=lambda folder: False)  # a new or empty folder only
 
 
 def seeds_by_id(seeds_dir: Path) -> dict[str, Seed]:

@@ -246,11 +246,21 @@ def _parts_longest_first(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(morphemes(lex)) - set(lex.extra), key=len, reverse=True))
 
 
-def _lead_value(text: str, lex: Lexicon) -> Fraction:
-    """Digits → value: drop group separators (spaces, the group mark), read the decimal."""
+# More digits than a float holds (about 16: 2^53 ≈ 9·10^15) are no count: such a digit
+# string is read as no number, so that values stay finite however long the input.
+MAX_DIGITS = 16
+
+
+def _lead_value(text: str, lex: Lexicon) -> Fraction | None:
+    """Digits → value: drop group separators (spaces, the group mark), read the decimal.
+
+    None for more than :data:`MAX_DIGITS` digits.
+    """
     for space in " \u00a0\u202f\u2009":
         text = text.replace(space, "")
     whole, _, frac = text.replace(lex.group_mark, "").partition(lex.decimal_mark)
+    if len(whole.lstrip("0")) + len(frac) > MAX_DIGITS:
+        return None
     value = Fraction(int(whole or "0"))
     if frac:
         value += Fraction(int(frac), 10 ** len(frac))
@@ -262,7 +272,8 @@ def parse_digits(text: str, lang: str) -> float | None:
     lex = lexicon(lang)
     if not patterns(lang).digits.fullmatch(text):
         return None
-    return float(_lead_value(text, lex))
+    value = _lead_value(text, lex)
+    return None if value is None else float(value)
 
 
 @lru_cache(maxsize=8192)  # news repeats its numbers; a reading is pure and immutable
@@ -275,7 +286,8 @@ def read_number(text: str, lang: str, *, prefix: bool = False) -> Parsed | None:
     lex = lexicon(lang)
     pats = patterns(lang)
     if pats.digits.fullmatch(text):  # the common case, without the machine
-        return Parsed(_lead_value(text, lex), len(text))
+        value = _lead_value(text, lex)
+        return None if value is None else Parsed(value, len(text))
     table = _elements(lang)
     machine = _Machine(lex.units_first)
     best: Parsed | None = None
@@ -302,7 +314,8 @@ def read_number(text: str, lang: str, *, prefix: bool = False) -> Parsed | None:
             value = next(v for p, v in pats.half if p.fullmatch(token.group()))
             ok = machine.step("lead", Fraction(value))
         elif kind == "digits":
-            ok = machine.step("lead", _lead_value(token.group(), lex))
+            value = _lead_value(token.group(), lex)
+            ok = value is not None and machine.step("lead", value)
         elif kind == "word":
             parts = split_word(token.group().lower(), lex.lang)
             ok = parts is not None and all(machine.step(*table[p]) for p in parts)
@@ -348,4 +361,5 @@ def magnitude(text: str, lang: str) -> int | None:
     if size is None or size.denominator != 1:
         return None
     size_int = 10 if size == 12 else int(size)  # dozens -> tens (ANNOTATION_GUIDELINES.md §4)
-    return size_int if size_int >= 10 else None
+    # a power of ten, as every magnitude word is ("miljonhundratals" is none)
+    return size_int if size_int >= 10 and str(size_int).rstrip("0") == "1" else None

@@ -23,10 +23,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from conflict_counts.errors import InputError, Problem, raise_if_any
+from conflict_counts.errors import InputError, Problem, quote, raise_if_any
 from conflict_counts.hashing import text_sha256
 from conflict_counts.jsonl import BLANK, parse_line
-from conflict_counts.labels import ENTITY_LABELS, LANGUAGES, PREDICATES, QUALIFIERS, SOURCE_TYPES
+from conflict_counts.labels import (
+    ENTITY_LABELS,
+    LANGUAGES,
+    PREDICATES,
+    QUALIFIERS,
+    SOURCE_TYPES,
+    bounds_problem,
+)
 from conflict_counts.predictions.format import (
     CLAIM_KEYS,
     CLAIM_OPTIONAL,
@@ -191,7 +198,7 @@ def _read_parquet(path: Path, checker: _Checker) -> None:
 
 def _got(value: object) -> str:
     """What a value was, for a message: "null", or its JSON type and value."""
-    return "null" if value is None else f"{_type_name(value)} {value!r}"
+    return "null" if value is None else f"{_type_name(value)} {quote(value)}"
 
 
 def _type_name(value: object) -> str:
@@ -243,8 +250,11 @@ class _Checker:
         if value is None and nullable:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        self.add(line, field, f"expected an integer, got {_got(value)}"[:200])
+            if abs(value) < 2**63:
+                return value
+            self.add(line, field, f"integer of {len(str(abs(value)))} digits is out of range")
+            return None
+        self.add(line, field, f"expected an integer, got {_got(value)}")
         return None
 
     def number(self, line: int | None, field: str, value: object) -> float | None:
@@ -252,11 +262,14 @@ class _Checker:
         if value is None:
             return math.nan
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, int) and abs(value) >= 10**308:
+                self.add(line, field, f"integer of {len(str(abs(value)))} digits is too large for a bound")
+                return None
             if isinstance(value, _NonFinite) or not math.isfinite(value):
                 self.add(line, field, f"{float(value)!r} is not allowed; use null for an open bound")
                 return None
             return float(value)
-        self.add(line, field, f"expected a number or null, got {_got(value)}"[:200])
+        self.add(line, field, f"expected a number or null, got {_got(value)}")
         return None
 
     def string(
@@ -270,10 +283,10 @@ class _Checker:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.add(line, field, f"expected a string, got {_got(value)}"[:200])
+            self.add(line, field, f"expected a string, got {_got(value)}")
             return None
         if choices is not None and value not in choices:
-            self.add(line, field, f"unknown value {value!r} (expected one of {', '.join(choices)})")
+            self.add(line, field, f"unknown value {quote(value)} (expected one of {', '.join(choices)})")
             return None
         return value
 
@@ -326,7 +339,7 @@ class _Checker:
             self.add(
                 line,
                 field,
-                f"{given!r} does not match the document text {actual!r} at {span[0]}:{span[1]}"[:300],
+                f"{quote(given)} does not match the document text {quote(actual)} at {span[0]}:{span[1]}",
             )
 
     def keys(
@@ -358,7 +371,7 @@ class _Checker:
                 self.add(line, f"{prefix}{key}", f"unknown key; did you mean {close[0]!r}?")
             else:
                 expected = f"unknown key (expected {', '.join(required + optional)})"
-                self.add(line, f"{prefix}{key}", expected[:300])
+                self.add(line, f"{prefix}{key}", expected)
         for key in missing:
             self.add(line, f"{prefix}{key}", "missing")
         return all(key in item for key in required)
@@ -367,7 +380,7 @@ class _Checker:
     def doc_id(self, line: int | None, value: object) -> str | None:
         doc_id = self.string(line, "doc_id", value)
         if doc_id is not None and doc_id not in self.texts:
-            self.add(line, "doc_id", f"unknown document {doc_id!r}: not among the gold documents")
+            self.add(line, "doc_id", f"unknown document {quote(doc_id)}: not among the gold documents")
             return None
         return doc_id
 
@@ -378,7 +391,9 @@ class _Checker:
         doc_id = self.doc_id(line, obj.get("doc_id")) if "doc_id" in obj else None
         if doc_id is not None:
             if doc_id in self.seen:
-                self.add(line, "doc_id", f"duplicate document {doc_id!r} (first on line {self.seen[doc_id]})")
+                self.add(
+                    line, "doc_id", f"duplicate document {quote(doc_id)} (first on line {self.seen[doc_id]})"
+                )
                 return
             self.seen[doc_id] = line
         text = self.texts.get(doc_id) if doc_id is not None else None
@@ -421,7 +436,7 @@ class _Checker:
                     self.add(
                         line,
                         f"{key}[{index}].{id_key}",
-                        f"duplicate id {value!r} (first at {key}[{first[value]}])",
+                        f"duplicate id {quote(value)} (first at {key}[{first[value]}])",
                     )
                 else:
                     first[value] = index
@@ -450,9 +465,14 @@ class _Checker:
         span = self.span(line, prefix, item, "start", "end", text)
         low = self.number(line, f"{prefix}low", item.get("low"))
         high = self.number(line, f"{prefix}high", item.get("high"))
-        if low is not None and high is not None and low > high:
+        inverted = low is not None and high is not None and low > high
+        if inverted:
             self.add(line, f"{prefix}high", f"{high:g} is below low {low:g}")
         qualifier = self.string(line, f"{prefix}qualifier", item.get("qualifier"), QUALIFIERS)
+        if low is not None and high is not None and qualifier is not None and not inverted:
+            problem = bounds_problem(qualifier, low, high)
+            if problem is not None:
+                self.add(line, f"{prefix}qualifier", f"{problem} (the gold's qualifier table)")
         predicate = self.string(line, f"{prefix}predicate", item.get("predicate"), PREDICATES)
         source = self.span(line, prefix, item, "source_start", "source_end", text, nullable=True)
         counted = self.span(line, prefix, item, "counted_start", "counted_end", text, nullable=True)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from conflict_counts.dataset import Dataset
 from conflict_counts.errors import Problem, raise_if_any
-from conflict_counts.predictions.reader import CLAIM_COLUMNS, MENTION_COLUMNS
+from conflict_counts.layout import MANIFEST
+from conflict_counts.predictions.reader import CLAIM_COLUMNS, MENTION_COLUMNS, load_predictions
 from conflict_counts.scorer.units import Units
 
 # Columns the scorer reads: those it compares with the predictions, and the surface texts its
@@ -76,6 +77,34 @@ class Gold:
 
 
 def load_gold(directory: str | Path) -> Gold:
-    """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory."""
+    """Read ``documents``, ``mentions`` and ``claims`` of a built dataset directory.
+
+    The folder is validated first: a damaged gold table would otherwise give plausible
+    but wrong scores. A built folder (it has a manifest) is validated as ``conflict-counts
+    validate`` does; a hand-made one (the three tables only) is held to the rules of a
+    prediction file: types, offsets inside the text, the qualifier table.
+    """
     dataset = Dataset(directory)
+    if (dataset.directory / MANIFEST).is_file():
+        from conflict_counts.schema.directory import validate_directory
+
+        raise_if_any(validate_directory(dataset.directory))
+    else:
+        _check_hand_made(dataset)
     return Gold.from_frames(*(dataset.table(table) for table in COLUMNS), where=str(dataset.directory))
+
+
+def _check_hand_made(dataset: Dataset) -> None:
+    """Documents with unique ids and texts; mentions and claims read as predictions are."""
+    documents = dataset.table("documents")
+    where = str(dataset.directory / "documents.parquet")
+    problems = (
+        [Problem(where, None, "doc_id", "duplicate document ids")]
+        if "doc_id" in documents and documents["doc_id"].duplicated().any()
+        else []
+    )
+    for column in ("doc_id", "text", "language"):
+        if column in documents and not documents[column].map(lambda value: isinstance(value, str)).all():
+            problems.append(Problem(where, None, column, "expected a string in every row"))
+    raise_if_any(problems)
+    load_predictions(dataset.directory, documents)

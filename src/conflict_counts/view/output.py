@@ -11,21 +11,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from conflict_counts.atomic import replace_directory
-from conflict_counts.errors import InputError
 
 MARKER = ".conflict-counts-view"
 
 
-def _replaceable(directory: Path) -> bool:
-    return directory.is_dir() and (not any(directory.iterdir()) or (directory / MARKER).is_file())
+def written_by_view(directory: Path) -> bool:
+    """Whether ``directory`` is a site this viewer wrote (it holds :data:`MARKER`), so may be replaced."""
+    return (Path(directory) / MARKER).is_file()
 
 
 def write_site(pages: Mapping[str, str], out: Path) -> None:
-    """Write ``pages`` (file name → HTML) as the folder ``out``, replacing an earlier view."""
+    """Write ``pages`` (file name → HTML) as the folder ``out``, replacing an earlier view.
+
+    The caller checks ``out`` first (:func:`conflict_counts.targets.check_output_folder`).
+    """
     out = Path(out)
-    if out.exists() and not _replaceable(out):
-        raise InputError.at(str(out), None, "--out", "exists and is not a folder written by `conflict-counts "
-                            "view`; choose a new or empty folder")
 
     def fill(staging: Path) -> None:
         for name, page in pages.items():
@@ -33,4 +33,4 @@ def write_site(pages: Mapping[str, str], out: Path) -> None:
         (staging / MARKER).write_text("written by conflict-counts view; replaced whole on the next run\n",
                                       encoding="utf-8")
 
-    replace_directory(out, fill)
+    replace_directory(out, fill, written_by_view)
