@@ -54,5 +54,9 @@ setup(
     cmdclass={"build_py": build_with_dataset},
     package_dir={"": "src", **{root: folder for root, folder in ROOTS.items() if root != "conflict_counts"}},
     packages=discover(),
-    package_data={"conflict_counts": ["py.typed"], "conflict_counts.baselines.llm": ["prompt-v*.md"]},
+    package_data={
+        "conflict_counts": ["py.typed"],
+        "conflict_counts.baselines.llm": ["prompt-v*.md"],
+        "conflict_counts.harness.lm_eval_tasks": ["*.yaml", "*_template_yaml"],
+    },
 )

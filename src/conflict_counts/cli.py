@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "import": "import_set",
     "add-article": "add_article",
+    "harness": "harness",
 }
 
 
