@@ -87,6 +87,7 @@ def test_plain_text_needs_a_language(capsys: pytest.CaptureFixture[str], tmp_pat
     [record] = lines(out)
     assert record["doc_id"] == "article"
     assert record["claims"][0]["text"] == "At least 30"
+    assert f"rules: 1 document, {len(record['mentions'])} mention" in err  # not "1 documents"
 
 
 def test_bad_jsonl_lines_fail_cleanly_and_write_nothing(
