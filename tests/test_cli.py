@@ -65,3 +65,13 @@ def test_top_level_help_lists_every_command(capsys) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in COMMANDS)
+
+
+def test_a_rejected_option_value_is_quoted_short(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["locate", "02df82d6dcac3b2b", "ett hundratal", "--occurrence", "5" * 5000])
+    assert exit_info.value.code == 2
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "invalid int value" in message
+    assert "(5000 characters)" in message
+    assert len(message) < 200

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from conflict_counts.errors import InputError, quote
 from conflict_counts.version import __version__
@@ -53,9 +55,21 @@ def command_module(name: str):  # -> module with add_arguments() and run()
     return importlib.import_module(f"conflict_counts.commands.{COMMANDS[name]}")
 
 
+# A value argparse quotes in its own messages ("invalid int value: '5555…'").
+_ARGPARSE_QUOTED = re.compile(r"'([^']*)'")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes a rejected option value in full; a 5,000-digit value would make a 5 kB
+    line. Values are cut as every other error of the project cuts them (:func:`quote`)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_ARGPARSE_QUOTED.sub(lambda match: quote(match.group(1)), message))
+
+
 def _parser(selected: str | None) -> argparse.ArgumentParser:
     """Every command is listed; only ``selected`` has its module imported and its options added."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="conflict-counts",
         description="Build, validate, score and explore the ConflictCounts dataset.",
     )
