@@ -15,6 +15,13 @@ from tests.test_load import GOLD_DOC, git_clone
 UNRELEASED = "## [Unreleased]\n\n### Fixed\n- A corrected lower bound.\n\n"
 
 
+def with_unreleased(changelog: str, entry: str) -> str:
+    """The changelog with ``entry`` as its only ``## [Unreleased]`` section (replacing one already there)."""
+    released = re.sub(r"^## \[Unreleased\]\n.*?(?=^## \[)", "", changelog, count=1,
+                      flags=re.MULTILINE | re.DOTALL)
+    return re.sub(r"^## \[", entry + "## [", released, count=1, flags=re.MULTILINE)
+
+
 def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
 
@@ -30,8 +37,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     clone = git_clone(tmp_path / "clone")
     changelog = clone / "CHANGELOG.md"
     text = changelog.read_text(encoding="utf-8")
-    changelog.write_text(re.sub(r"^## \[", UNRELEASED + "## [", text, count=1, flags=re.MULTILINE),
-                         encoding="utf-8")
+    changelog.write_text(with_unreleased(text, UNRELEASED), encoding="utf-8")
     annotation = clone / GOLD_DOC
     # "hundratals" re-annotated as thousands (a vague claim keeps a magnitude interval)
     thousands = annotation.read_text().replace("low: 200\n  high: 999", "low: 2000\n  high: 9999", 1)

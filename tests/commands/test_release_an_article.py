@@ -15,6 +15,7 @@ from conflict_counts.annotations.locate import locate
 from conflict_counts.annotations.model import Claim, DocumentAnnotation, Mention, Origin, Span
 from conflict_counts.exchange.labelstudio import task
 from conflict_counts.releases import RECORD, read_releases
+from tests.commands.test_release import with_unreleased
 from tests.test_load import git_clone
 
 ARTICLE = ("Kurdish officials said on Monday that at least 150 prisoners escaped from the al-Hol camp.\n\n"
@@ -81,7 +82,7 @@ def test_a_new_article_becomes_release_1_1_0(clone: Path, run_cli, tmp_path: Pat
     code, _, err = run_cli("import", "--format", "label-studio", str(folder), "--set", "gold")
     assert (code, err) == (0, "")
     changelog = clone / "CHANGELOG.md"
-    entry = re.sub(r"^## \[", ADDED + "## [", changelog.read_text(), count=1, flags=re.MULTILINE)
+    entry = with_unreleased(changelog.read_text(), ADDED)
     changelog.write_text(entry)
     git(clone, "add", "seeds", "CHANGELOG.md")
     git(clone, "commit", "-qm", "Add an English article on al-Hol")
