@@ -29,10 +29,15 @@ def _clone(target: Path) -> Path:
     return target
 
 
+# Leave without interpreter teardown once the output is written: a worker thread of the Arrow
+# libraries can abort it ("terminate called without an active exception"), after the work is done.
+EXIT = "\nimport os as _os, sys as _sys\n_sys.stdout.flush()\n_sys.stderr.flush()\n_os._exit(0)\n"
+
+
 def _load_in_fresh_process(checkout: Path, config: str, cache: Path, code: str) -> str:
     script = (
         "import datasets, sys\n"
-        f"ds = datasets.load_dataset({str(checkout)!r}, {config!r}, split='test')\n" + code
+        f"ds = datasets.load_dataset({str(checkout)!r}, {config!r}, split='test')\n" + code + EXIT
     )
     env = {**os.environ, "HF_DATASETS_CACHE": str(cache), "HF_HUB_OFFLINE": "1",
            "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
@@ -75,7 +80,7 @@ def test_card_dataset_info_is_what_datasets_computes(checkout: Path, tmp_path: P
         "    split = builder.info.splits['test']\n"
         "    out[config] = [split.num_examples, split.num_bytes, builder.info.dataset_size,\n"
         "                   builder.info.download_size]\n"
-        "print(json.dumps(out))\n"
+        "print(json.dumps(out))\n" + EXIT
     )
     env = {**os.environ, "HF_DATASETS_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1",
            "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
