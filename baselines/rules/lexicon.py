@@ -57,6 +57,15 @@ class CueLexicon:
     facilities: tuple[str, ...] = ()
     # the prepositions of being inside a place ("i lägren", "in the camps"; not "från", "from")
     inside: tuple[str, ...] = ()
+    # head nouns of people who live somewhere ("beboere", "residents"): counted in a clause
+    # that names a camp or prison, with no verb saying otherwise, they are held there
+    residents: tuple[str, ...] = ()
+    # regex fragments of a clause that restates a figure ("är det", "en högre siffra", "it
+    # could be"): only such a count, or one without a counted noun, takes its predicate from
+    # the sentences before ("how many fled?" asked just before)
+    figure_phrases: tuple[str, ...] = ()
+    # endings of a definite genitive before the head ("lejrens beboere", "lägrets fångar")
+    genitive_endings: tuple[str, ...] = ()
 
 
 _SV_FUNCTION = (
@@ -65,14 +74,19 @@ _SV_FUNCTION = (
     "genom utan sedan då när där här det den de dem denna detta dessa en ett sin sitt sina "
     "deras hans hennes dess vår vårt våra er ert era man inte också bara redan nu så än ännu "
     "även mest mer alla allt andra samt enligt uppges uppgavs sägs tidigare senare igen "
-    "varav vilka vilket vilken hur vad vem varför"
+    "varav vilka vilket vilken hur vad vem varför aldrig fortfarande alltid"
 )
 _NB_FUNCTION = (
     "og eller men at som er var vært være blir ble bli har hadde ha hatt kan kunne skal skulle "
     "vil ville må får fikk i på av til fra med for om over under etter før mot ved hos gjennom "
     "uten siden da når der her det den de dem denne dette disse en et ei sin sitt sine deres "
     "hans hennes dens vår vårt våre ikke også bare allerede nå så enn ennå selv mest mer alle "
-    "alt andre samt ifølge igjen tidligere senere hvorav hvilke hvordan hva hvem hvorfor fortsatt"
+    "alt andre samt ifølge igjen tidligere senere hvorav hvilke hvordan hva hvem hvorfor fortsatt "
+    "aldri stadig alltid"
+)
+# Danish words the Bokmål list lacks (the partitive "af", adverbs)
+_DA_FUNCTION = _NB_FUNCTION + (
+    " af efter uden aldrig altid stadig endnu fortsat hvor hvad hvem blev bliver været mens"
 )
 _EN_FUNCTION = (
     "and or but that which who whom whose is are was were be been being has have had can could "
@@ -80,7 +94,7 @@ _EN_FUNCTION = (
     "under after before against by through without since than then when where here there it "
     "its they them their this these those the a an his her our your not also only already now "
     "so still even most more all other others including such as according reportedly while "
-    "how what why"
+    "how what why never always currently"
 )
 
 _SV = CueLexicon(
@@ -97,6 +111,7 @@ _SV = CueLexicon(
             "hålls", "hölls", "hållas", "hålla", "håller", "hållits", "fängslad\\w*",
             "fängsla\\w*", "internerad\\w*", "frihetsberöva\\w*", "i förvar", "sitter fängslade",
             "sitter fängslad", "sitter i fängelse", "fångna", "inlåst\\w*", "bevakas", "huserar",
+            "hyser", "hyste", "hysts", "hystes",
         ),
         "killed": (
             "dödad\\w*", "dödats", "döda", "dödade", "dödar", "dog", "döden", "omkom\\w*",
@@ -120,12 +135,19 @@ _SV = CueLexicon(
             "drivits på flykt", "drevs på flykt", "evakuera\\w*", "hämtats hem", "hämtas hem",
             "hämtat hem", "hämtades hem", "hemtagna", "återvänt", "återvände", "repatriera\\w*",
             "saknas", "försvunn\\w*", "dömd\\w*", "dömts", "åtalad\\w*", "åtalats",
+            # transfers between custodians and flight from fighting (§4.8's decisions)
+            "överförd\\w*", "överförts", "överfördes", "överföra", "överför", "förts över",
+            "fördes över", "förs över", "flugits", "flögs", "överlämna\\w*", "tog emot",
+            "tagit emot", "tas emot", "togs emot", "flytt striderna", "flydde striderna",
+            "flytt från striderna", "flydde från striderna", "flytt undan striderna",
+            "flydde undan striderna", "flytt från sina hem", "flydde från sina hem",
         ),
     },
     non_person=(
         "länder", "land", "nationer", "nation", "angrepp", "angreppen", "attacker", "attackerna",
         "parter", "parterna", "fordon", "bilar", "videoklipp", "videor", "läger", "lägren",
         "fängelser", "fängelserna", "byar", "städer", "kronor", "dollar", "euro", "procent",
+        "operationer", "räder", "fall", "bomber", "bilbomber", "transporter", "flygningar",
     ),
     prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
     source_before=("enligt",),
@@ -148,14 +170,18 @@ _SV = CueLexicon(
     conjunctions=("och",),
     adjective_endings=("iska", "iske", "ska", "ske", "ande", "ende", "ade", "ad", "ta", "ala", "ella",
                        "iga", "liga", "ära"),
+    genitive_endings=("ens", "ets", "arnas", "ernas", "ornas"),
     adjectives=("olika", "andra", "nya", "unga", "gamla", "fler", "flera", "många", "utländska",
                 "misstänkta"),
     locative=("i", "från", "nära", "utanför", "vid", "kring", "runt"),
     prepositions=("i", "från", "vid", "för", "av", "på", "hos", "inom"),
     lives=("liv", "livet"),
     facilities=("läger", "lägret", "lägren", "lägerna", "fängelse", "fängelset", "fängelser",
-                "fängelserna", "förvar"),
+                "fängelserna", "förvar", "lägrets", "lägrens", "fängelsets"),
     inside=("i",),
+    residents=("invånare", "invånarna", "boende", "de boende"),
+    figure_phrases=(r"det\s+(?:är|var|blir|blev|rör\s+sig\s+om|handlar\s+om)",
+                    r"(?:är|var|blir|blev|rör|handlar)\s+det", r"siffr\w*", r"antal\w*"),
 )
 
 _NB = CueLexicon(
@@ -189,12 +215,19 @@ _NB = CueLexicon(
             "drevet på flukt", "evakuert\\w*", "evakuere\\w*", "hentet hjem", "hente hjem",
             "hentes hjem", "hjemhentet", "hentet ut", "repatriert\\w*", "savnet", "savnes", "returnert\\w*",
             "vendt tilbake", "dømt\\w*", "tiltalt\\w*", "sluttet seg til",
+            # transfers between custodians and flight from fighting (§4.8's decisions)
+            "overført\\w*", "overføre", "overføres", "overlevert", "overlevere\\w*", "fløyet",
+            "fløyd", "flyttet", "flyttes", "flytte", "sendt til", "sendes til", "tok imot",
+            "tatt imot", "tar imot", "flyktet fra kampene", "flykter fra kampene",
+            "flyktet fra hjemmene", "flyktet fra sine hjem", "på flukt fra kampene",
+            "flyktet fra krigen",
         ),
     },
     non_person=(
         "nasjoner", "nasjon", "land", "angrep", "angrepene", "partier", "partene", "kjøretøy",
         "biler", "videoer", "leirer", "fengsler", "landsbyer", "byer", "kroner", "dollar", "euro",
-        "prosent",
+        "prosent", "landene", "landa", "operasjoner", "tilfeller", "saker", "bomber", "bilbomber",
+        "transporter",
     ),
     prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
     source_before=("ifølge",),
@@ -214,14 +247,19 @@ _NB = CueLexicon(
     partitive=("av",),
     conjunctions=("og",),
     adjective_endings=("iske", "ske", "ende", "ede", "kte", "te", "ale", "elle", "ige", "lige"),
+    genitive_endings=("ens", "ets", "enes", "ernes"),
     adjectives=("ulike", "andre", "nye", "unge", "gamle", "flere", "mange", "utenlandske",
                 "mistenkte"),
     locative=("i", "fra", "nær", "utenfor", "ved", "rundt"),
     prepositions=("i", "fra", "ved", "for", "av", "på", "hos", "innen"),
     lives=("liv", "livet", "livene"),
     facilities=("leir", "leiren", "leirer", "leirene", "fengsel", "fengselet", "fengsler",
-                "fengslene", "varetekt"),
+                "fengslene", "varetekt", "leirens", "leirenes", "fengselets"),
     inside=("i",),
+    residents=("innbyggere", "innbyggerne", "beboere", "beboerne"),
+    figure_phrases=(r"det\s+(?:er|var|blir|ble|være|dreier\s+seg\s+om)",
+                    r"(?:er|var|blir|ble|være|dreier)\s+det", r"snakk\s+om", r"tall(?:et|ene)?",
+                    r"antall\w*"),
 )
 
 # Danish reads close to Bokmål; its own forms are added where they differ.
@@ -240,12 +278,21 @@ _DA = replace(
         "attacking": (*_NB.predicates["attacking"], "angreb", "angrebet", "angriber\\w*", "angribe",
                       "stormede", "gik til angreb", "deltog i angrebet"),
         "other": (*_NB.predicates["other"], "evakueret", "hjemtage\\w*", "repatrieret",
-                  "fordrevne", "drevet på flugt", "vendt hjem", "kommet hjem"),
+                  "fordrevne", "drevet på flugt", "vendt hjem", "kommet hjem", "overdraget",
+                  "overdrages", "fløjet", "modtaget", "modtog", "flygtet fra kampene",
+                  "flygter fra kampene", "flygtet fra deres hjem", "flygtet fra krigen",
+                  "på flugt fra kampene"),
     },
+    function_words=frozenset(_DA_FUNCTION.split()),
+    non_person=(*_NB.non_person, "lande", "fængsler", "fængslerne", "lejre", "lejrene",
+                "operationer", "tilfælde", "sager"),
     lives=("liv", "livet"),
     facilities=("lejr", "lejren", "lejre", "lejrene", "fængsel", "fængslet", "fængsler",
-                "fængslerne", "varetægt"),
+                "fængslerne", "varetægt", "lejrens", "fængslets"),
     inside=("i",),
+    residents=("indbyggere", "indbyggerne", "beboere", "beboerne"),
+    figure_phrases=(r"det\s+(?:er|var|bliver|blev|være|drejer\s+sig\s+om)",
+                    r"(?:er|var|bliver|blev|være|drejer)\s+det", r"tal(?:let|lene)?", r"antal\w*"),
     speech_verbs=(*_NB.speech_verbs, "siger", "oplyser", "oplyste", "meddeler", "bekræfter"),
     source_before=("ifølge",),
     partitive=("af",),
@@ -271,7 +318,8 @@ _EN = CueLexicon(
         ),
         "captured": (
             "captur\\w*", "recaptur\\w*", "arrested", "arrests?", "caught", "taken prisoner",
-            "taken captive", "apprehended", "rounded up", "seized",
+            "taken captive", "apprehended", "rounded up", "seized", "been detained",
+            "were detained", "was detained",
         ),
         "attacking": (
             "attacked", "attacking", "attackers", "stormed", "storming", "raided", "assaulted",
@@ -281,12 +329,16 @@ _EN = CueLexicon(
             "wounded", "injured", "displaced", "driven from", "evacuated", "evacuat\\w*",
             "repatriated", "repatriat\\w*", "brought home", "returned home", "missing",
             "sentenced", "convicted", "charged", "joined",
+            # transfers between custodians and flight from fighting (§4.8's decisions)
+            "transferr\\w*", "transfer", "transfers", "flown", "flew", "handed over",
+            "moved to", "bused", "bussed", "sent to", "fled the fighting", "fleeing the fighting",
+            "fled their homes", "fleeing their homes", "fled the violence", "fled the clashes",
         ),
     },
     non_person=(
         "countries", "country", "nations", "nationalities", "attacks", "parties", "vehicles",
         "cars", "videos", "camps", "prisons", "villages", "towns", "cities", "dollars", "euros",
-        "percent",
+        "percent", "operations", "raids", "cases", "bombs", "flights", "transfers",
     ),
     prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
     source_before=("according to", "citing", "quoting"),
@@ -314,6 +366,9 @@ _EN = CueLexicon(
     lives=("lives", "life"),
     facilities=("camp", "camps", "prison", "prisons", "jail", "jails", "detention"),
     inside=("in", "inside"),
+    residents=("residents", "inhabitants"),
+    figure_phrases=(r"(?:it|this|that|there)\s+(?:is|was|are|were|could\s+be|may\s+be|might\s+be)",
+                    r"figures?", r"numbers?", r"estimates?", r"tolls?"),
 )
 
 CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}

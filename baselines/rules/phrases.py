@@ -98,7 +98,7 @@ def is_modifier(word: Word, lex: CueLexicon) -> bool:
         return True
     if word.text.isupper() and len(word.text) <= 6 and "-" not in word.text:
         return True  # an acronym before a noun: "IS fångar", "U.S. officials"
-    return lower.endswith(lex.adjective_endings) and len(lower) > 4
+    return (lower.endswith(lex.adjective_endings) or lower.endswith(lex.genitive_endings)) and len(lower) > 4
 
 
 def noun_phrase(

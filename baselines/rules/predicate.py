@@ -4,13 +4,18 @@
 * A cue phrase that the count splits wins ("deltog omkring 150 män i anfallet", "har tatt
   85 IS-krigere til fange"): the verb and its particle around the object govern the count.
 * Otherwise the cue nearest to the claim in its clause wins (cues inside the counted noun,
-  "89 *flyende* fångar", say what the people were doing, not what happened to them).
-* No cue in the clause: a count of prisoners, or a count in a clause that says "in" a camp
-  or prison ("finns kvar i lägren", "remain in the camps"; not "från lägret"), is
-  ``detained``: held in a prison or camp; else the nearest cue in the two sentences before
-  (a figure often answers "how many fled?" asked just before).
-* Cues of ``other`` (wounded, displaced, evacuated, repatriated, §4.8) compete like any cue.
-* Nothing at all -> ``other``.
+  "89 *flyende* fångar", say what the people were doing, not what happened to them). At
+  any position a phrase is tried before a single word, so "fled the fighting" (`other`,
+  displaced) is not "fled" (`escaped`).
+* No cue in the clause: a count of prisoners, a count in a clause that says "in" a camp or
+  prison ("finns kvar i lägren", "remain in the camps", "i al-Hol"; not "från lägret"), or
+  a count of residents in a clause that names one ("lejrens beboere") is ``detained``: held
+  in a prison or camp.
+* Still nothing: a count that restates a figure ("är det ett hundratal personer", "a higher
+  figure: 900 people") or has no counted noun takes the nearest cue in the two sentences
+  before (it answers "how many fled?" asked just before); any other count is ``other``.
+* Cues of ``other`` (wounded, displaced, evacuated, repatriated, transferred, §4.8) compete
+  like any cue.
 """
 
 from __future__ import annotations
@@ -37,11 +42,17 @@ class _Cue(NamedTuple):
 
 @cache
 def _pattern(lang: str) -> re.Pattern[str]:
+    """One alternation of every cue; phrases are tried before single words at any position, so
+    the longer reading wins across predicates ("fled the fighting" is `other`, "fled" is
+    `escaped`). Group names are predicates, a phrase group's with ``__phrase`` added."""
     lex = cues(lang)
     groups = []
-    for predicate, forms in lex.predicates.items():
-        body = "|".join(f.replace(" ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-        groups.append(f"(?P<{predicate}>{body})")
+    for phrases in (True, False):
+        for predicate, forms in lex.predicates.items():
+            chosen = sorted((f for f in forms if (" " in f) == phrases), key=len, reverse=True)
+            if chosen:
+                name = f"{predicate}__phrase" if phrases else predicate
+                groups.append(f"(?P<{name}>" + "|".join(f.replace(" ", r"\s+") for f in chosen) + ")")
     firsts = "".join(sorted({f[0] for forms in lex.predicates.values() for f in forms}))
     # the lookaheads reject most words after one character test, then a few more (the
     # alternation is long)
@@ -49,10 +60,14 @@ def _pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?=[{re.escape(firsts)}]){guard}(?:" + "|".join(groups) + r")(?!\w)")
 
 
+def _predicate_of(found: re.Match[str]) -> str:
+    return (found.lastgroup or "other").split("__", 1)[0]
+
+
 def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
     lowered = text[start:end].lower()
     return [
-        _Cue(start + m.start(), start + m.end(), m.lastgroup or "other")
+        _Cue(start + m.start(), start + m.end(), _predicate_of(m))
         for m in _pattern(lang).finditer(lowered)
     ]
 
@@ -71,7 +86,7 @@ def _split_cue(text: str, clause: Segment, claim: Span, counted: Span | None, la
     joined = f"{left} {right}".lower()
     for found in _pattern(lang).finditer(joined):
         if found.start() < len(left) < found.end():
-            return found.lastgroup or "other"
+            return _predicate_of(found)
     return None
 
 
@@ -93,17 +108,39 @@ def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
     )
 
 
-def _inside_a_facility(text: str, clause: Segment, lex: CueLexicon) -> bool:
-    """Whether the clause says "in" a camp or prison: a facility word (alone or ending a
-    compound) one or two words after a preposition of being inside ("i Roj-lägret", "in the
-    camps"), not after "från", "fra", "from" (a transfer or a departure)."""
+def _facility_words(text: str, clause: Segment, lex: CueLexicon, named: Sequence[Span]) -> list[bool]:
+    """For each word of the clause: whether it names a camp or prison, as a facility word
+    (alone or ending a compound, "Roj-lägret") or inside a facility's name ("al-Hol")."""
+    return [
+        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in named)
+        for word in words_between(text, clause.start, clause.end)
+    ]
+
+
+def _inside_a_facility(text: str, clause: Segment, lex: CueLexicon, named: Sequence[Span]) -> bool:
+    """Whether the clause says "in" a camp or prison: a facility one or two words after a
+    preposition of being inside ("i Roj-lägret", "in the camps", "i al-Hol"), not after
+    "från", "fra", "from" (a transfer or a departure)."""
     if not lex.facilities:
         return False
     words = [word.lower for word in words_between(text, clause.start, clause.end)]
+    facility = _facility_words(text, clause, lex, named)
     return any(
-        _in_list(word, lex.facilities) and any(w in lex.inside for w in words[max(0, i - 2) : i])
-        for i, word in enumerate(words)
+        facility[i] and any(w in lex.inside for w in words[max(0, i - 2) : i]) for i in range(len(words))
     )
+
+
+@cache
+def _figure_pattern(lang: str) -> re.Pattern[str] | None:
+    phrases = cues(lang).figure_phrases
+    return re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)", re.IGNORECASE) if phrases else None
+
+
+def _restates_a_figure(text: str, clause: Segment, lang: str) -> bool:
+    """Whether the clause gives a figure rather than an event ("är det ett hundratal
+    personer", "en högre siffra, närmare 800"): such a count answers the sentences before."""
+    pattern = _figure_pattern(lang)
+    return pattern is not None and pattern.search(text, clause.start, clause.end) is not None
 
 
 _NEXT_WORD = re.compile(r"[^\S\n]+(?:their[^\S\n]+)?(\w+)")
@@ -124,8 +161,10 @@ def predicate(
     sentence_index: int,
     lex: CueLexicon,
     masked: Sequence[Span] = (),
+    facilities: Sequence[Span] = (),
 ) -> str:
-    """The predicate of the claim at ``claim`` (see module docstring)."""
+    """The predicate of the claim at ``claim`` (see module docstring); ``facilities`` are
+    the spans of the camps and prisons named in the text (FAC mentions)."""
     head = _head(text, counted)
     if _in_list(head, lex.non_person):
         return "other"
@@ -145,8 +184,12 @@ def predicate(
     candidates = [c for c in _cues(text, clause.start, clause.end, lex.lang) if free(c)]
     if candidates:
         return min(candidates, key=lambda c: (distance(c), c.start)).predicate
-    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex):
+    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facilities):
         return "detained"
+    if head in lex.residents and any(_facility_words(text, clause, lex, facilities)):
+        return "detained"  # "de omkring 40.000 beboere i al-Hol", "lejrens beboere"
+    if counted is not None and not _restates_a_figure(text, clause, lex.lang):
+        return "other"  # a count with its own noun and verb is not an answer to what came before
     for back in range(1, LOOKBACK_SENTENCES + 1):
         if sentence_index - back < 0:
             break

@@ -1,5 +1,6 @@
 """Predicates the rules read from invented sentences: being held in a place, and the counts
-the guidelines call ``other`` (wounded, displaced, evacuated, repatriated, sentenced).
+the guidelines call ``other`` (wounded, displaced, evacuated, repatriated, sentenced,
+transferred, fleeing fighting).
 
 ANNOTATION_GUIDELINES.md §4.8: ``detained`` is being held in a prison or camp, ``escaped``
 includes leaving a camp, and wounded, missing, displaced, evacuated and repatriated people
@@ -32,7 +33,53 @@ SENTENCES = [
     ("en", "More than 40 people were wounded in the attack on the prison.", "More than 40", "other"),
     # taking part in the attack
     ("sv", "Enligt polisen deltog omkring 150 män i anfallet.", "omkring 150", "attacking"),
+    # camp residents are held there (§4.8): a resident noun in a clause that names a camp
+    ("da", "I dag bor omkring 9.000 af lejrens beboere i telte.", "omkring 9.000", "detained"),
+    ("sv", "Lägret hyser i dag uppskattningsvis 12 000 människor.", "uppskattningsvis 12 000", "detained"),
+    # a partitive and its determiner stay out of the counted noun: "de innsatte" are prisoners
+    ("nb", "Ifølge talsmannen har rundt 700 av de innsatte aldri møtt en dommer.", "rundt 700", "detained"),
+    # transfers between custodians are `other` (§4.8)
+    ("en", "The army has flown roughly 900 detainees to Baghdad.", "roughly 900", "other"),
+    ("nb", "Nesten 400 IS-fanger er overført til Irak siden mars.", "Nesten 400", "other"),
+    ("sv", "Under veckan överfördes ytterligare 250 fångar till Irak.", "250", "other"),
+    # fleeing fighting is displacement, not an escape (§4.8); the longer phrase wins
+    ("en", "Some 8,000 residents have fled the fighting, the agency said.", "Some 8,000", "other"),
+    ("sv", "Över 6 000 invånare har flytt striderna i staden.", "Över 6 000", "other"),
+    # "were detained" is the event of being taken
+    ("en", "Dozens of suspects were detained in raids on Sunday.", "Dozens", "captured"),
+    # an abbreviation of "about" does not end the sentence for the rules
+    ("da", "Ca. 60 er taget til fange igen.", "Ca. 60", "captured"),
 ]
+
+# (language, text, the claim's span, its predicate): the sentences before a count say what
+# it measures only when the count restates a figure ("är det", "a higher figure") or has no
+# counted noun; a count with its own noun and verb does not take the predicate before it.
+CONTEXT = [
+    ("sv", "Hur många som flydde är oklart. Enligt polisen är det ett femtiotal personer.",
+     "ett femtiotal", "escaped"),
+    ("en", "Hundreds escaped, officials said. Others give a higher figure: 900 people.", "900", "escaped"),
+    ("nb", "Over 50 fanger rømte i natt. Leger uten grenser behandlet i fjor 4 000 pasienter.",
+     "4 000", "other"),
+    ("en", "Over 200 prisoners escaped. The coalition has carried out 30 similar operations.", "30",
+     "other"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span", "expected"), CONTEXT)
+def test_the_sentences_before_answer_only_a_restated_figure(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    _, claims = analyse(Document("invented", text, lang), Gazetteer())
+    found = {text[c.start : c.end]: c.predicate for c in claims}
+    assert found.get(span) == expected, found
+
+
+def test_a_count_in_a_named_camp_is_held_there() -> None:
+    text = "Omkring 30 børn har opholdt sig i Tal Sarin siden 2019."
+    gazetteer = Gazetteer.from_mentions([("other-doc", "Tal Sarin", "FAC", None)])
+    _, claims = analyse(Document("invented", text, "da"), gazetteer)
+    found = {text[c.start : c.end]: c.predicate for c in claims}
+    assert found.get("Omkring 30") == "detained", found
 
 
 @pytest.mark.parametrize(("lang", "text", "span", "expected"), SENTENCES)
