@@ -95,6 +95,29 @@ def clause_of(
     return Segment(start, end, text[start:end])
 
 
+@cache
+def _inclusion(lang: str) -> re.Pattern[str] | None:
+    words = cues(lang).inclusion
+    if not words:
+        return None
+    body = "|".join(w.replace(" ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{body})\s*:?\s*$", re.IGNORECASE)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s+(?:och|og|and|samt))\s*$", re.IGNORECASE)
+
+
+def _part_of_previous(text: str, lang: str, between: tuple[int, int], previous_is_part: bool) -> bool:
+    """Whether a claim is part of the claim before it in its sentence: an inclusion word
+    right before it ("181, däribland 124"), or the next item of such a list ("heraf 114
+    IS-krigere, 60 kurdiske sikkerhedsfolk og syv civile")."""
+    gap = text[between[0] : between[1]]
+    pattern = _inclusion(lang)
+    if pattern is not None and pattern.search(gap):
+        return True
+    return previous_is_part and _LIST_SEPARATOR.fullmatch(gap) is not None
+
+
 def read_claims(
     text: str,
     lang: str,
@@ -123,15 +146,25 @@ def read_claims(
         in_sentence.setdefault(index, []).append(span)
     breaks = {index: clause_breaks(text, segments[index], lang) for index in in_sentence}
     facilities = [Span(m.start, m.end) for m in mentions if m.label == "FAC"]
+    previous_claim: tuple[int, int, str, bool] | None = None  # sentence, end, predicate, is part
     for number, span, index in zip(numbers, spans, indices, strict=True):
         sentence = segments[index]
         clause = clause_of(text, sentence, number.start, lang, breaks[index])
         others = [s for s in in_sentence[index] if s != span]
         counted = counted_noun(text, span, sentence.end, lex, claim_starts)
+        part = (
+            previous_claim is not None
+            and previous_claim[0] == index
+            and _part_of_previous(text, lang, (previous_claim[1], span.start), previous_claim[3])
+        )
         if predicate_of is not None:
             pred = predicate_of(number, counted, sentence)
+        elif part and previous_claim is not None:
+            pred = previous_claim[2]
         else:
-            pred = predicate(text, span, counted, clause, segments, index, lex, others, facilities)
+            earlier = previous_claim[2] if previous_claim and previous_claim[0] == index else None
+            pred = predicate(text, span, counted, clause, segments, index, lex, others, facilities, earlier)
+        previous_claim = (index, counted.end if counted else span.end, pred, part)
         previous = segments[index - 1] if index > 0 else None
         source = sources.find(span, clause, sentence, previous, others)
         counted_text = text[counted.start : counted.end] if counted else None

@@ -66,6 +66,9 @@ class CueLexicon:
     figure_phrases: tuple[str, ...] = ()
     # endings of a definite genitive before the head ("lejrens beboere", "lägrets fångar")
     genitive_endings: tuple[str, ...] = ()
+    # words that introduce a part of the count before ("181, däribland 124 IS-krigare"): the
+    # part has that count's predicate (ANNOTATION_GUIDELINES.md §4.8)
+    inclusion: tuple[str, ...] = ()
 
 
 _SV_FUNCTION = (
@@ -106,23 +109,29 @@ _SV = CueLexicon(
             "befriades", "befriade", "befria", "frigivits", "släppts", "fritag\\w*", "smitit",
             "tagit sig ut", "brutit sig ut", "lyckats fly", "på rymmen", "lämnat lägret",
             "lämnade lägret",
+            "smugglats ut", "smugglades ut", "smugglas ut", "smugglat ut", "ta sig ut",
+            "tar sig ut", "tog sig ut", "lyckats ta sig ut", "på fri fot",
         ),
         "detained": (
             "hålls", "hölls", "hållas", "hålla", "håller", "hållits", "fängslad\\w*",
             "fängsla\\w*", "internerad\\w*", "frihetsberöva\\w*", "i förvar", "sitter fängslade",
             "sitter fängslad", "sitter i fängelse", "fångna", "inlåst\\w*", "bevakas", "huserar",
             "hyser", "hyste", "hysts", "hystes",
+            "lägret rymmer", "lägren rymmer", "fängelset rymmer", "lägret rymde",
         ),
         "killed": (
             "dödad\\w*", "dödats", "döda", "dödade", "dödar", "dog", "döden", "omkom\\w*",
             "avrätta\\w*", "stupade", "stupat", "slaktats", "mördad\\w*", "mördats",
             "mist livet", "miste livet", "dödsoffer\\w*", "döda kroppar",
+            "dödssiffr\\w*", "dödstal\\w*",
         ),
         "captured": (
             "fångat", "fångats", "fångades", "fångade", "fånga in", "infångad\\w*",
             "tillfångatog\\w*", "tillfångatagits", "tillfångatagna", "gripit", "gripits",
             "greps", "gripna", "arresterad\\w*", "arresterats", "återfångad\\w*",
             "tagits till fånga", "tagit till fånga",
+            "gett upp", "gav upp", "gav sig", "kapitulera\\w*", "överlämnat sig",
+            "överlämnade sig", "stoppades", "stoppats",
         ),
         "attacking": (
             "anföll", "anfallit", "anfaller", "gick till anfall", "anfallare", "angrep",
@@ -141,6 +150,12 @@ _SV = CueLexicon(
             "tagit emot", "tas emot", "togs emot", "flytt striderna", "flydde striderna",
             "flytt från striderna", "flydde från striderna", "flytt undan striderna",
             "flydde undan striderna", "flytt från sina hem", "flydde från sina hem",
+            "dömt", "dömde", "döms", "överföras", "flytt sina hem", "flydde sina hem",
+            "behandla\\w*", "intervjua\\w*",
+        ),
+        # being somewhere, not a predicate: being held where the clause names a camp or prison
+        "resides": (
+            "bor", "bodde", "lever", "levde", "vistas", "vistades", "befinner sig", "finns kvar",
         ),
     },
     non_person=(
@@ -148,6 +163,8 @@ _SV = CueLexicon(
         "parter", "parterna", "fordon", "bilar", "videoklipp", "videor", "läger", "lägren",
         "fängelser", "fängelserna", "byar", "städer", "kronor", "dollar", "euro", "procent",
         "operationer", "räder", "fall", "bomber", "bilbomber", "transporter", "flygningar",
+        "försök", "bränder", "tält", "bussar", "lastbilar", "flyganfall", "luftangrepp", "anfall",
+        "timmar", "dagar", "veckor", "månader", "kilometer",
     ),
     prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
     source_before=("enligt",),
@@ -171,7 +188,7 @@ _SV = CueLexicon(
     adjective_endings=("iska", "iske", "ska", "ske", "ande", "ende", "ade", "ad", "ta", "ala", "ella",
                        "iga", "liga", "ära"),
     genitive_endings=("ens", "ets", "arnas", "ernas", "ornas"),
-    adjectives=("olika", "andra", "nya", "unga", "gamla", "fler", "flera", "många", "utländska",
+    adjectives=("sådana", "olika", "andra", "nya", "unga", "gamla", "fler", "flera", "många", "utländska",
                 "misstänkta"),
     locative=("i", "från", "nära", "utanför", "vid", "kring", "runt"),
     prepositions=("i", "från", "vid", "för", "av", "på", "hos", "inom"),
@@ -182,6 +199,9 @@ _SV = CueLexicon(
     residents=("invånare", "invånarna", "boende", "de boende"),
     figure_phrases=(r"det\s+(?:är|var|blir|blev|rör\s+sig\s+om|handlar\s+om)",
                     r"(?:är|var|blir|blev|rör|handlar)\s+det", r"siffr\w*", r"antal\w*"),
+    inclusion=(
+        "däribland", "varav", "bland dem", "bland annat", "inklusive", "bland vilka",
+    ),
 )
 
 _NB = CueLexicon(
@@ -192,6 +212,9 @@ _NB = CueLexicon(
             "rømming\\w*", "på rømmen", "befridd\\w*", "befri\\w*", "satt fri", "sette fri",
             "sluppet fri", "sluppet ut", "løslatt", "brøt ut", "masseflukt\\w*", "forlot leiren",
             "forlatt leiren",
+            "frigjort\\w*", "frigjorde", "komme seg ut", "kommet seg ut", "kom seg ut",
+            "komme seg unna", "kommet seg unna", "kom seg unna", "på frifot", "på fri fot",
+            "smuglet ut", "smugles ut",
         ),
         "detained": (
             "holdes", "holdt", "holde", "holder", "huser", "huset", "fengslet", "fengslede",
@@ -201,10 +224,12 @@ _NB = CueLexicon(
         "killed": (
             "drept\\w*", "drepe", "drepte", "dreper", "døde", "død", "omkom\\w*", "henrettet",
             "henrette\\w*", "mistet livet", "miste livet", "falt", "massakrert", "drapene",
+            "dødstall\\w*",
         ),
         "captured": (
             "tatt til fange", "tatt til fange igjen", "tok til fange", "pågrepet", "pågrep",
             "arrestert\\w*", "gjenfanget", "fanget inn", "fanget opp", "fakket",
+            "overga seg", "overgitt seg", "ga seg", "gitt seg", "stanset", "stoppet",
         ),
         "attacking": (
             "angrep", "angrepet", "angriper", "angripe", "angripere", "angriperne", "stormet",
@@ -221,6 +246,15 @@ _NB = CueLexicon(
             "tatt imot", "tar imot", "flyktet fra kampene", "flykter fra kampene",
             "flyktet fra hjemmene", "flyktet fra sine hjem", "på flukt fra kampene",
             "flyktet fra krigen",
+            "behandlet", "behandler", "behandle", "intervjuet",
+        ),
+        # being somewhere, not a predicate: being held where the clause names a camp or prison
+        "resides": (
+            "bor", "bodde", "lever", "levde", "oppholder seg", "befinner seg",
+        ),
+        # phrases that hide the cue words inside them, not a predicate
+        "none": (
+            "falt fra", "falt til", "har falt", "falt med",
         ),
     },
     non_person=(
@@ -228,6 +262,8 @@ _NB = CueLexicon(
         "biler", "videoer", "leirer", "fengsler", "landsbyer", "byer", "kroner", "dollar", "euro",
         "prosent", "landene", "landa", "operasjoner", "tilfeller", "saker", "bomber", "bilbomber",
         "transporter",
+        "telt", "branner", "busser", "razziaer", "forsøk", "luftangrep", "lastebiler", "timer",
+        "dager", "uker", "måneder", "kilometer",
     ),
     prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
     source_before=("ifølge",),
@@ -248,7 +284,7 @@ _NB = CueLexicon(
     conjunctions=("og",),
     adjective_endings=("iske", "ske", "ende", "ede", "kte", "te", "ale", "elle", "ige", "lige"),
     genitive_endings=("ens", "ets", "enes", "ernes"),
-    adjectives=("ulike", "andre", "nye", "unge", "gamle", "flere", "mange", "utenlandske",
+    adjectives=("slike", "sådanne", "ulike", "andre", "nye", "unge", "gamle", "flere", "mange", "utenlandske",
                 "mistenkte"),
     locative=("i", "fra", "nær", "utenfor", "ved", "rundt"),
     prepositions=("i", "fra", "ved", "for", "av", "på", "hos", "innen"),
@@ -260,6 +296,9 @@ _NB = CueLexicon(
     figure_phrases=(r"det\s+(?:er|var|blir|ble|være|dreier\s+seg\s+om)",
                     r"(?:er|var|blir|ble|være|dreier)\s+det", r"snakk\s+om", r"tall(?:et|ene)?",
                     r"antall\w*"),
+    inclusion=(
+        "blant dem", "deriblant", "hvorav", "herav", "inkludert", "blant annet",
+    ),
 )
 
 # Danish reads close to Bokmål; its own forms are added where they differ.
@@ -268,24 +307,32 @@ _DA = replace(
     lang="da",
     predicates={
         **_NB.predicates,
-        "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber"),
+        "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber", "dødstal\\w*"),
         "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap", "flugt\\w*",
-                    "brød ud", "løsladt", "slap ud", "sluppet ud", "forlod lejren"),
+                    "brød ud", "løsladt", "slap ud", "sluppet ud", "forlod lejren", "smuglet ud",
+                    "smugles ud", "på fri fod"),
         "detained": (*(f for f in _NB.predicates["detained"] if f != "fanget"), "tilbageholdt\\w*",
-                     "fængslet", "fængsle\\w*", "sidder fængslet", "holdes fanget"),
+                     "fængslet", "fængsle\\w*", "sidder fængslet", "holdes fanget", "husede",
+                     "rummer", "rummede"),
         "captured": (*_NB.predicates["captured"], "taget til fange", "taget til fange igen",
-                     "tog til fange", "fanget", "anholdt\\w*", "pågrebet", "genfanget"),
+                     "tog til fange", "fanget", "anholdt\\w*", "pågrebet", "genfanget",
+                     "genindfang\\w*", "indfanget", "opsnappe\\w*", "overgivet sig", "overgav sig"),
         "attacking": (*_NB.predicates["attacking"], "angreb", "angrebet", "angriber\\w*", "angribe",
                       "stormede", "gik til angreb", "deltog i angrebet"),
         "other": (*_NB.predicates["other"], "evakueret", "hjemtage\\w*", "repatrieret",
                   "fordrevne", "drevet på flugt", "vendt hjem", "kommet hjem", "overdraget",
                   "overdrages", "fløjet", "modtaget", "modtog", "flygtet fra kampene",
                   "flygter fra kampene", "flygtet fra deres hjem", "flygtet fra krigen",
-                  "på flugt fra kampene"),
+                  "på flugt fra kampene", "interviewet"),
+        "resides": ("bor", "boede", "lever", "levede", "opholder sig", "opholdt sig", "befinder sig"),
+        "none": ("faldet fra", "faldet til", "faldt fra", "faldt til"),
     },
     function_words=frozenset(_DA_FUNCTION.split()),
     non_person=(*_NB.non_person, "lande", "fængsler", "fængslerne", "lejre", "lejrene",
-                "operationer", "tilfælde", "sager"),
+                "operationer", "tilfælde", "sager", "køretøjer", "telte", "brande", "luftangreb",
+                "dage"),
+    prisoners=(*_NB.prisoners, "fangerne", "indsatte", "de indsatte"),
+    inclusion=("heraf", "herunder", "blandt dem", "heriblandt", "hvoraf", "inklusive", "blandt andet"),
     lives=("liv", "livet"),
     facilities=("lejr", "lejren", "lejre", "lejrene", "fængsel", "fængslet", "fængsler",
                 "fængslerne", "varetægt", "lejrens", "fængslets"),
@@ -306,6 +353,7 @@ _EN = CueLexicon(
             "escap\\w*", "fled", "flee", "flees", "fleeing", "fugitives?", "broke out",
             "break out", "breakout", "jailbreak", "freed", "released", "on the run",
             "slipped out", "got away", "left the camp", "left the camps",
+            "smuggled out", "broken out", "at large", "on the loose", "made it out", "got out",
         ),
         "detained": (
             "held", "hold", "holds", "holding", "house", "houses", "housed", "housing",
@@ -320,6 +368,8 @@ _EN = CueLexicon(
             "captur\\w*", "recaptur\\w*", "arrested", "arrests?", "caught", "taken prisoner",
             "taken captive", "apprehended", "rounded up", "seized", "been detained",
             "were detained", "was detained",
+            "surrender\\w*", "gave themselves up", "given themselves up", "intercepted",
+            "stopped at",
         ),
         "attacking": (
             "attacked", "attacking", "attackers", "stormed", "storming", "raided", "assaulted",
@@ -333,12 +383,20 @@ _EN = CueLexicon(
             "transferr\\w*", "transfer", "transfers", "flown", "flew", "handed over",
             "moved to", "bused", "bussed", "sent to", "fled the fighting", "fleeing the fighting",
             "fled their homes", "fleeing their homes", "fled the violence", "fled the clashes",
+            "treated", "treating", "treat", "interviewed",
+        ),
+        # being somewhere, not a predicate: being held where the clause names a camp or prison
+        "resides": (
+            "live", "lives", "living", "lived", "remain", "remains", "remaining", "stay",
+            "staying",
         ),
     },
     non_person=(
         "countries", "country", "nations", "nationalities", "attacks", "parties", "vehicles",
         "cars", "videos", "camps", "prisons", "villages", "towns", "cities", "dollars", "euros",
         "percent", "operations", "raids", "cases", "bombs", "flights", "transfers",
+        "strikes", "airstrikes", "trucks", "tents", "fires", "buses", "attempts", "hours", "days",
+        "weeks", "months", "kilometres", "kilometers", "miles",
     ),
     prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
     source_before=("according to", "citing", "quoting"),
@@ -369,6 +427,9 @@ _EN = CueLexicon(
     residents=("residents", "inhabitants"),
     figure_phrases=(r"(?:it|this|that|there)\s+(?:is|was|are|were|could\s+be|may\s+be|might\s+be)",
                     r"figures?", r"numbers?", r"estimates?", r"tolls?"),
+    inclusion=(
+        "including", "among them", "among whom", "of whom",
+    ),
 )
 
 CUES: dict[str, CueLexicon] = {lex.lang: lex for lex in (_SV, _NB, _DA, _EN)}

@@ -143,6 +143,20 @@ def noun_phrase(
             current = words[index]
         last = current.end
         index += 1
+        # an English noun compound: a singular noun before a plural one ("security officials",
+        # "pickup trucks"); a plural head is not extended ("prisoners escaped")
+        compound = word(index)
+        if (
+            lex.lang == "en"
+            and compound is not None
+            and not current.lower.endswith("s")
+            and compound.lower.endswith("s")
+            and len(compound.lower) > 3
+            and compound.lower not in lex.speech_verbs
+            and usable(index, last)
+        ):
+            last = compound.end
+            index += 1
         # a coordinated head: "prisoners and detainees"
         conjunction = word(index)
         if (

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -65,11 +66,14 @@ def _predicate_of(found: re.Match[str]) -> str:
 
 
 def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
+    """The cues between ``start`` and ``end``; ``resides`` ("bor", "lever", "lives") is
+    being held only in a clause that names a camp or prison, and the lexicon's ``none``
+    phrases ("falt fra": fell from) only hide the cue words inside them."""
     lowered = text[start:end].lower()
-    return [
-        _Cue(start + m.start(), start + m.end(), _predicate_of(m))
-        for m in _pattern(lang).finditer(lowered)
-    ]
+    found = (
+        _Cue(start + m.start(), start + m.end(), _predicate_of(m)) for m in _pattern(lang).finditer(lowered)
+    )
+    return [cue for cue in found if cue.predicate != "none"]
 
 
 _AROUND = 60  # characters each side of the count searched for a phrase it splits
@@ -85,7 +89,7 @@ def _split_cue(text: str, clause: Segment, claim: Span, counted: Span | None, la
         return None
     joined = f"{left} {right}".lower()
     for found in _pattern(lang).finditer(joined):
-        if found.start() < len(left) < found.end():
+        if found.start() < len(left) < found.end() and _predicate_of(found) not in ("none", "resides"):
             return _predicate_of(found)
     return None
 
@@ -108,25 +112,36 @@ def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
     )
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _facility_words(text: str, clause: Segment, lex: CueLexicon, named: Sequence[Span]) -> list[bool]:
     """For each word of the clause: whether it names a camp or prison, as a facility word
-    (alone or ending a compound, "Roj-lägret") or inside a facility's name ("al-Hol")."""
+    (alone or ending a compound, "Roj-lägret") or inside a facility's name ("al-Hol").
+
+    ``named`` is sorted by start; only the names inside the clause are looked at, so the
+    work is linear in the clause however many names the document holds.
+    """
+    chosen = named[
+        bisect_left(named, clause.start, key=_start) : bisect_left(named, clause.end, key=_start)
+    ]
     return [
-        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in named)
+        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in chosen)
         for word in words_between(text, clause.start, clause.end)
     ]
 
 
-def _inside_a_facility(text: str, clause: Segment, lex: CueLexicon, named: Sequence[Span]) -> bool:
-    """Whether the clause says "in" a camp or prison: a facility one or two words after a
-    preposition of being inside ("i Roj-lägret", "in the camps", "i al-Hol"), not after
-    "från", "fra", "from" (a transfer or a departure)."""
-    if not lex.facilities:
+def _inside_a_facility(text: str, clause: Segment, lex: CueLexicon, facility: Sequence[bool]) -> bool:
+    """Whether the clause says "in" a camp or prison: a facility (``facility``, a flag for
+    each word of the clause) one to three words after a preposition of being inside ("i
+    Roj-lägret", "in the camps", "i al-Hol"), not after "från", "fra", "from" (a transfer or
+    a departure)."""
+    if not any(facility):
         return False
     words = [word.lower for word in words_between(text, clause.start, clause.end)]
-    facility = _facility_words(text, clause, lex, named)
     return any(
-        facility[i] and any(w in lex.inside for w in words[max(0, i - 2) : i]) for i in range(len(words))
+        facility[i] and any(w in lex.inside for w in words[max(0, i - 3) : i]) for i in range(len(words))
     )
 
 
@@ -143,6 +158,7 @@ def _restates_a_figure(text: str, clause: Segment, lang: str) -> bool:
     return pattern is not None and pattern.search(text, clause.start, clause.end) is not None
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _NEXT_WORD = re.compile(r"[^\S\n]+(?:their[^\S\n]+)?(\w+)")
 
 
@@ -150,6 +166,30 @@ def _word_after(text: str, span: Span) -> str:
     """The word right after a span ("their" skipped: "cost 30 people their lives")."""
     found = _NEXT_WORD.match(text, span.end)
     return found.group(1).lower() if found else ""
+
+
+def _words_after(text: str, span: Span, lex: CueLexicon) -> str:
+    """The first word after ``span`` that is not an auxiliary ("officials *have* said")."""
+    position = span.end
+    for _ in range(3):
+        found = _NEXT_WORD.match(text, position)
+        if found is None:
+            return ""
+        word = found.group(1).lower()
+        if word not in lex.auxiliaries:
+            return word
+        position = found.end()
+    return ""
+
+
+def _counts_sources(text: str, claim: Span, counted: Span | None, lex: CueLexicon) -> bool:
+    """Whether the count is of the people a figure comes from: its noun is the subject of a
+    statement verb ("two Iraqi officials said", "tre kvinnor berättar"), not the object of
+    a preposition ("efter flugten af hundredvis af fanger meldte Kurdistan 24")."""
+    if counted is None or _words_after(text, counted, lex) not in lex.speech_verbs:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, claim.start - 40), claim.start)
+    return before is None or before.group(1).lower() not in (*lex.prepositions, *lex.partitive)
 
 
 def predicate(
@@ -162,39 +202,67 @@ def predicate(
     lex: CueLexicon,
     masked: Sequence[Span] = (),
     facilities: Sequence[Span] = (),
+    previous: str | None = None,
 ) -> str:
     """The predicate of the claim at ``claim`` (see module docstring); ``facilities`` are
-    the spans of the camps and prisons named in the text (FAC mentions)."""
+    the spans of the camps and prisons named in the text (FAC mentions), ``previous`` the
+    predicate of the claim before it in its sentence, if any."""
     head = _head(text, counted)
-    if _in_list(head, lex.non_person):
-        return "other"
+    counted_words = text[counted.start : counted.end].lower().split() if counted else []
+    if any(_in_list(word, lex.non_person) for word in counted_words):
+        return "other"  # "två bilbomber", "minst to bilbomber og tungt bevæpnede grupper"
     if head in lex.lives or _word_after(text, counted or claim) in lex.lives:
         return "killed"  # "kostade 200 liv", "har kostet 30 personer livet": the cost is lives
+    if _counts_sources(text, claim, counted, lex):
+        return "other"
     split = _split_cue(text, clause, claim, counted, lex.lang)
     if split is not None:
         return split
     blocked = [claim, *([counted] if counted else []), *masked]
+    after = max(claim.end, counted.end) if counted else claim.end
 
     def free(cue: _Cue) -> bool:
         return all(cue.end <= b.start or cue.start >= b.end for b in blocked)
 
     def distance(cue: _Cue) -> int:
-        return claim.start - cue.end if cue.end <= claim.start else cue.start - claim.end
+        # a verb after the counted noun is as near as one right after the number
+        return claim.start - cue.end if cue.end <= claim.start else max(cue.start - after, 0)
 
-    candidates = [c for c in _cues(text, clause.start, clause.end, lex.lang) if free(c)]
+    found = _cues(text, clause.start, clause.end, lex.lang)
+    facility_words = _facility_words(text, clause, lex, facilities)
+    facility = any(facility_words)
+    candidates = [c for c in found if free(c) and (c.predicate != "resides" or facility)]
+    if not candidates and counted is not None and len(counted_words) == 1:
+        # with no other cue, a counted "noun" that is one cue word is the verb ("ett
+        # femtiotal greps", "flera hundra lyckats ta sig ut"); a longer one keeps its cues
+        # ("89 flyende fångar")
+        candidates = [c for c in found if c.start == counted.start]
     if candidates:
-        return min(candidates, key=lambda c: (distance(c), c.start)).predicate
-    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facilities):
+        nearest = min(candidates, key=lambda c: (distance(c), c.start)).predicate
+        if nearest == "resides":
+            return "detained"  # "bor knap 25.000 mennesker" in a clause that names the camp
+        if nearest == "escaped" and head in lex.residents and not facility:
+            return "other"  # residents who flee a town flee fighting, not custody (§4.8)
+        return nearest
+    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facility_words):
         return "detained"
-    if head in lex.residents and any(_facility_words(text, clause, lex, facilities)):
+    if head in lex.residents and facility:
         return "detained"  # "de omkring 40.000 beboere i al-Hol", "lejrens beboere"
+    if any(_in_list(w.lower, lex.prisoners) for w in words_between(text, clause.start, claim.start)):
+        return "detained"  # "Blandt fangerne er mindst tre danske statsborgere"
     if counted is not None and not _restates_a_figure(text, clause, lex.lang):
         return "other"  # a count with its own noun and verb is not an answer to what came before
+    if previous is not None:
+        return previous  # "500 fanger holdt ..., men ... anslår tallet til 4.000": the same count
+    sentence = sentences[sentence_index]
+    earlier = [c for c in _cues(text, sentence.start, clause.start, lex.lang) if c.predicate != "resides"]
+    if earlier:
+        return earlier[-1].predicate  # "500 fanger holdt ..., men ... anslår tallet til 4.000"
     for back in range(1, LOOKBACK_SENTENCES + 1):
         if sentence_index - back < 0:
             break
         previous = sentences[sentence_index - back]
-        found = _cues(text, previous.start, previous.end, lex.lang)
+        found = [c for c in _cues(text, previous.start, previous.end, lex.lang) if c.predicate != "resides"]
         if found:
             return found[-1].predicate  # the one nearest to the claim
     return "other"

@@ -49,7 +49,42 @@ SENTENCES = [
     ("en", "Dozens of suspects were detained in raids on Sunday.", "Dozens", "captured"),
     # an abbreviation of "about" does not end the sentence for the rules
     ("da", "Ca. 60 er taget til fange igen.", "Ca. 60", "captured"),
+    # surrender and interception are `captured` (§4.8)
+    ("en", "Around 200 prisoners had surrendered by Monday.", "Around 200", "captured"),
+    ("da", "Vagterne opsnappede i alt 33 kvinder ved hegnet.", "33", "captured"),
+    # counts of sources are `other` (§4.8)
+    ("en", "The transfers went on, two Iraqi security officials said.", "two", "other"),
+    # counts of things are `other`, whatever the verb ("pickup trucks" is one noun)
+    ("en", "The attackers fled in two pickup trucks.", "two", "other"),
+    ("nb", "Angriperne brukte minst to bilbomber og tunge våpen.", "minst to", "other"),
+    # getting out is escaping; a lone verb read as the counted noun still says what happened
+    ("sv", "Ändå tror han att flera hundra lyckats ta sig ut i år.", "flera hundra", "escaped"),
+    ("sv", "Under natten greps ytterligare ett tjugotal när de gömde sig.", "ett tjugotal", "captured"),
+    ("da", "Over 90 dræbt i kampene, oplyser hospitalet.", "Over 90", "killed"),
+    # a cue after the counted noun is as near as one before the number
+    ("nb", "SDF har drept ytterligere 17 angripere i fengselet.", "17", "killed"),
+    # being somewhere is being held only where the clause names a camp or prison
+    ("da", "I lejren bor stadig knap 20.000 mennesker.", "knap 20.000", "detained"),
+    ("en", "About 4,000 refugees live in the city.", "About 4,000", "other"),
+    # phrases that hide a cue word: "falt fra" is a fall in numbers, not a death
+    ("nb", "Antallet i leiren har falt fra over 70.000 i 2019.", "over 70.000", "detained"),
 ]
+
+# (language, text, the part's span, its predicate): a count introduced as part of the one
+# before in its sentence has that count's predicate (§4.8), and so has the next item of the list
+PARTS = [
+    ("sv", "Dödssiffran har stigit till 181, däribland 124 IS-krigare och sju civila.", "124", "killed"),
+    ("sv", "Dödssiffran har stigit till 181, däribland 124 IS-krigare och sju civila.", "sju", "killed"),
+    ("en", "The camp held around 12,000 displaced people, including nearly 1,000 foreign women.",
+     "nearly 1,000", "detained"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span", "expected"), PARTS)
+def test_a_part_of_a_count_has_its_predicate(lang: str, text: str, span: str, expected: str) -> None:
+    _, claims = analyse(Document("invented", text, lang), Gazetteer())
+    found = {text[c.start : c.end]: c.predicate for c in claims}
+    assert found.get(span) == expected, found
 
 # (language, text, the claim's span, its predicate): the sentences before a count say what
 # it measures only when the count restates a figure ("är det", "a higher figure") or has no
@@ -62,6 +97,9 @@ CONTEXT = [
      "4 000", "other"),
     ("en", "Over 200 prisoners escaped. The coalition has carried out 30 similar operations.", "30",
      "other"),
+    # a figure restated in a later clause of the same sentence is the count before it
+    ("nb", "Over 500 fanger ble holdt i fengselet da angrepet startet, men en kilde anslår tallet "
+     "til 4.000.", "4.000", "detained"),
 ]
 
 
