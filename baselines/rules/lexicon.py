@@ -69,6 +69,25 @@ class CueLexicon:
     # words that introduce a part of the count before ("181, däribland 124 IS-krigare"): the
     # part has that count's predicate (ANNOTATION_GUIDELINES.md §4.8)
     inclusion: tuple[str, ...] = ()
+    # counted heads of civilians ("civila", "residents"): fleeing with no camp or prison in
+    # the clause, they flee fighting, not custody (§4.8)
+    civilians: tuple[str, ...] = ()
+    # counted heads of people in general ("människor", "people"): the same when they flee
+    # "from" a place that is not a camp or prison ("flyktet fra grenseområdene")
+    people: tuple[str, ...] = ()
+    # the prepositions of leaving a place ("från", "fra", "from")
+    away_from: tuple[str, ...] = ()
+    # the forms of the `escaped` cues that mean fleeing in general ("flydde", "fled")
+    flight: tuple[str, ...] = ()
+    # counted heads that name the sources of a figure ("två källor", "two officials"): `other`
+    sources: tuple[str, ...] = ()
+    # relative pronouns and subordinating conjunctions: a cue in a relative or time clause
+    # after the count describes the counted people ("ett fyrtiotal av dem som tog sig ut ...
+    # har gripits", "greps ett tjugotal när de gömde sig"); the main verb governs
+    subordinators: tuple[str, ...] = ()
+    # forms of a `detained` cue that are an arrest when the count is their object ("guards
+    # detained 14 people"): `captured`
+    taking_before: tuple[str, ...] = ()
 
 
 _SV_FUNCTION = (
@@ -118,12 +137,14 @@ _SV = CueLexicon(
             "sitter fängslad", "sitter i fängelse", "fångna", "inlåst\\w*", "bevakas", "huserar",
             "hyser", "hyste", "hysts", "hystes",
             "lägret rymmer", "lägren rymmer", "fängelset rymmer", "lägret rymde",
+            "häktad\\w*", "häktats",
         ),
         "killed": (
             "dödad\\w*", "dödats", "döda", "dödade", "dödar", "dog", "döden", "omkom\\w*",
             "avrätta\\w*", "stupade", "stupat", "slaktats", "mördad\\w*", "mördats",
             "mist livet", "miste livet", "dödsoffer\\w*", "döda kroppar",
             "dödssiffr\\w*", "dödstal\\w*",
+            "skjutits ihjäl", "sköts ihjäl", "ihjälskjut\\w*", "dödats",
         ),
         "captured": (
             "fångat", "fångats", "fångades", "fångade", "fånga in", "infångad\\w*",
@@ -132,11 +153,13 @@ _SV = CueLexicon(
             "tagits till fånga", "tagit till fånga",
             "gett upp", "gav upp", "gav sig", "kapitulera\\w*", "överlämnat sig",
             "överlämnade sig", "stoppades", "stoppats",
+            "grep", "griper",
         ),
         "attacking": (
             "anföll", "anfallit", "anfaller", "gick till anfall", "anfallare", "angrep",
             "angripit", "angriper", "attackerade", "attackerat", "stormade", "stormat",
             "angripare", "deltog i anfallet", "deltog i attacken", "deltagit i anfallet",
+            "slog till", "slår till", "gick till attack",
         ),
         # ANNOTATION_GUIDELINES.md §4.8: wounded, missing, displaced, evacuated, repatriated
         "other": (
@@ -152,10 +175,13 @@ _SV = CueLexicon(
             "flydde undan striderna", "flytt från sina hem", "flydde från sina hem",
             "dömt", "dömde", "döms", "överföras", "flytt sina hem", "flydde sina hem",
             "behandla\\w*", "intervjua\\w*",
+            "fraktades", "fraktats", "transporterades", "överföring\\w*", "rest till",
+            "reste till", "utresta", "stationerade", "utplacerade", "gömde sig", "gömmer sig",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
             "bor", "bodde", "lever", "levde", "vistas", "vistades", "befinner sig", "finns kvar",
+            "satt", "sitter", "befolkning\\w*",
         ),
     },
     non_person=(
@@ -165,6 +191,7 @@ _SV = CueLexicon(
         "operationer", "räder", "fall", "bomber", "bilbomber", "transporter", "flygningar",
         "försök", "bränder", "tält", "bussar", "lastbilar", "flyganfall", "luftangrepp", "anfall",
         "timmar", "dagar", "veckor", "månader", "kilometer",
+        "razzior", "tunnlar", "kliniker", "sjukhus", "sektioner",
     ),
     prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
     source_before=("enligt",),
@@ -202,6 +229,19 @@ _SV = CueLexicon(
     inclusion=(
         "däribland", "varav", "bland dem", "bland annat", "inklusive", "bland vilka",
     ),
+    civilians=(
+        "civila", "invånare", "invånarna",
+    ),
+    people=("människor", "personer", "familjer"),
+    away_from=("från", "undan",
+    ),
+    subordinators=("som", "när", "medan", "innan"),
+    sources=(
+        "källor", "tjänstemän", "vittnen", "diplomater",
+    ),
+    flight=(
+        "fly", "flyr", "flydde", "flytt", "flykt\\w*",
+    ),
 )
 
 _NB = CueLexicon(
@@ -225,6 +265,7 @@ _NB = CueLexicon(
             "drept\\w*", "drepe", "drepte", "dreper", "døde", "død", "omkom\\w*", "henrettet",
             "henrette\\w*", "mistet livet", "miste livet", "falt", "massakrert", "drapene",
             "dødstall\\w*",
+            "dødd", "skutt i hjel", "skutt og drept",
         ),
         "captured": (
             "tatt til fange", "tatt til fange igjen", "tok til fange", "pågrepet", "pågrep",
@@ -247,10 +288,13 @@ _NB = CueLexicon(
             "flyktet fra hjemmene", "flyktet fra sine hjem", "på flukt fra kampene",
             "flyktet fra krigen",
             "behandlet", "behandler", "behandle", "intervjuet",
+            "fraktet", "fraktes", "frakte", "overføring\\w*", "reist ut", "utreist", "utplassert",
+            "stasjonert", "gjemte seg", "gjemmer seg",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
             "bor", "bodde", "lever", "levde", "oppholder seg", "befinner seg",
+            "satt", "sitter", "befolkning\\w*",
         ),
         # phrases that hide the cue words inside them, not a predicate
         "none": (
@@ -264,6 +308,7 @@ _NB = CueLexicon(
         "transporter",
         "telt", "branner", "busser", "razziaer", "forsøk", "luftangrep", "lastebiler", "timer",
         "dager", "uker", "måneder", "kilometer",
+        "tunneler", "skyttergraver", "klinikker", "sykehus", "seksjoner", "leirene", "fengslene",
     ),
     prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
     source_before=("ifølge",),
@@ -299,6 +344,19 @@ _NB = CueLexicon(
     inclusion=(
         "blant dem", "deriblant", "hvorav", "herav", "inkludert", "blant annet",
     ),
+    civilians=(
+        "sivile", "innbyggere", "innbyggerne",
+    ),
+    people=("mennesker", "personer", "familier"),
+    away_from=("fra",
+    ),
+    subordinators=("som", "når", "da", "mens", "før"),
+    sources=(
+        "kilder", "tjenestemenn", "vitner", "diplomater",
+    ),
+    flight=(
+        "flykte\\w*", "flyktet", "flyr", "flykt\\w*",
+    ),
 )
 
 # Danish reads close to Bokmål; its own forms are added where they differ.
@@ -323,15 +381,24 @@ _DA = replace(
                   "fordrevne", "drevet på flugt", "vendt hjem", "kommet hjem", "overdraget",
                   "overdrages", "fløjet", "modtaget", "modtog", "flygtet fra kampene",
                   "flygter fra kampene", "flygtet fra deres hjem", "flygtet fra krigen",
-                  "på flugt fra kampene", "interviewet"),
-        "resides": ("bor", "boede", "lever", "levede", "opholder sig", "opholdt sig", "befinder sig"),
+                  "på flugt fra kampene", "interviewet", "vendt tilbage", "vender tilbage",
+                  "vendte tilbage", "udrejst", "udrejste", "udstationeret", "overførsel\\w*",
+                  "fragtet"),
+        "resides": ("bor", "boede", "lever", "levede", "opholder sig", "opholdt sig", "befinder sig",
+                    "sad", "sidder", "befolkning\\w*"),
         "none": ("faldet fra", "faldet til", "faldt fra", "faldt til"),
     },
     function_words=frozenset(_DA_FUNCTION.split()),
     non_person=(*_NB.non_person, "lande", "fængsler", "fængslerne", "lejre", "lejrene",
                 "operationer", "tilfælde", "sager", "køretøjer", "telte", "brande", "luftangreb",
-                "dage"),
+                "dage", "forsøg", "sektioner", "klinikker", "tunneler"),
     prisoners=(*_NB.prisoners, "fangerne", "indsatte", "de indsatte"),
+    civilians=("civile", "indbyggere", "indbyggerne"),
+    people=("mennesker", "personer", "familier"),
+    away_from=("fra",),
+    sources=("kilder", "embedsmænd", "vidner", "diplomater"),
+    subordinators=("som", "der", "når", "da", "mens", "før"),
+    flight=(*_NB.flight, "flygtet", "flygte\\w*", "flugt\\w*"),
     inclusion=("heraf", "herunder", "blandt dem", "heriblandt", "hvoraf", "inklusive", "blandt andet"),
     lives=("liv", "livet"),
     facilities=("lejr", "lejren", "lejre", "lejrene", "fængsel", "fængslet", "fængsler",
@@ -384,11 +451,13 @@ _EN = CueLexicon(
             "moved to", "bused", "bussed", "sent to", "fled the fighting", "fleeing the fighting",
             "fled their homes", "fleeing their homes", "fled the violence", "fled the clashes",
             "treated", "treating", "treat", "interviewed",
+            "trucked", "stationed", "deployed", "hiding", "travelled", "traveled",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
             "live", "lives", "living", "lived", "remain", "remains", "remaining", "stay",
             "staying",
+            "population",
         ),
     },
     non_person=(
@@ -397,6 +466,7 @@ _EN = CueLexicon(
         "percent", "operations", "raids", "cases", "bombs", "flights", "transfers",
         "strikes", "airstrikes", "trucks", "tents", "fires", "buses", "attempts", "hours", "days",
         "weeks", "months", "kilometres", "kilometers", "miles",
+        "tunnels", "clinics", "hospitals", "sections",
     ),
     prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
     source_before=("according to", "citing", "quoting"),
@@ -429,6 +499,20 @@ _EN = CueLexicon(
                     r"figures?", r"numbers?", r"estimates?", r"tolls?"),
     inclusion=(
         "including", "among them", "among whom", "of whom",
+    ),
+    civilians=(
+        "civilians", "residents", "inhabitants",
+    ),
+    people=("people", "families"),
+    away_from=("from",
+    ),
+    subordinators=("who", "that", "which", "when", "while", "as", "before"),
+    taking_before=("detained",),
+    sources=(
+        "sources", "officials", "witnesses", "diplomats",
+    ),
+    flight=(
+        "fled", "flee", "flees", "fleeing",
     ),
 )
 

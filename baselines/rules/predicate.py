@@ -112,6 +112,20 @@ def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
     )
 
 
+_SUBORDINATE_PENALTY = 10_000  # more than any distance inside a clause
+
+
+@cache
+def _flight_pattern(lang: str) -> re.Pattern[str]:
+    forms = cues(lang).flight
+    return re.compile(rf"(?:{'|'.join(forms)})$" if forms else r"(?!)")
+
+
+def _flees(words: str, lex: CueLexicon) -> bool:
+    """Whether an `escaped` cue is a verb of fleeing in general ("flydde", "fled")."""
+    return _flight_pattern(lex.lang).match(words) is not None
+
+
 def _start(span: Span) -> int:
     return span.start
 
@@ -209,8 +223,8 @@ def predicate(
     predicate of the claim before it in its sentence, if any."""
     head = _head(text, counted)
     counted_words = text[counted.start : counted.end].lower().split() if counted else []
-    if any(_in_list(word, lex.non_person) for word in counted_words):
-        return "other"  # "två bilbomber", "minst to bilbomber og tungt bevæpnede grupper"
+    if any(_in_list(word, lex.non_person) for word in counted_words) or head in lex.sources:
+        return "other"  # "två bilbomber", "minst to bilbomber og ...", "to kilder i lejren"
     if head in lex.lives or _word_after(text, counted or claim) in lex.lives:
         return "killed"  # "kostade 200 liv", "har kostet 30 personer livet": the cost is lives
     if _counts_sources(text, claim, counted, lex):
@@ -225,8 +239,13 @@ def predicate(
         return all(cue.end <= b.start or cue.start >= b.end for b in blocked)
 
     def distance(cue: _Cue) -> int:
-        # a verb after the counted noun is as near as one right after the number
-        return claim.start - cue.end if cue.end <= claim.start else max(cue.start - after, 0)
+        # a verb after the counted noun is as near as one right after the number; one in a
+        # relative or time clause after it describes the people and yields to any other cue
+        if cue.end <= claim.start:
+            return claim.start - cue.end
+        words_before = words_between(text, after, cue.start)[-3:]
+        subordinate = any(w.lower in lex.subordinators for w in words_before)
+        return max(cue.start - after, 0) + (_SUBORDINATE_PENALTY if subordinate else 0)
 
     found = _cues(text, clause.start, clause.end, lex.lang)
     facility_words = _facility_words(text, clause, lex, facilities)
@@ -238,12 +257,20 @@ def predicate(
         # ("89 flyende fångar")
         candidates = [c for c in found if c.start == counted.start]
     if candidates:
-        nearest = min(candidates, key=lambda c: (distance(c), c.start)).predicate
-        if nearest == "resides":
+        cue = min(candidates, key=lambda c: (distance(c), c.start))
+        words = text[cue.start : cue.end].lower()
+        if cue.predicate == "resides":
             return "detained"  # "bor knap 25.000 mennesker" in a clause that names the camp
-        if nearest == "escaped" and head in lex.residents and not facility:
-            return "other"  # residents who flee a town flee fighting, not custody (§4.8)
-        return nearest
+        if cue.predicate == "escaped" and _flees(words, lex) and not facility and (
+            head in lex.civilians
+            or head in lex.residents
+            or (head in lex.people and _word_after(text, Span(cue.start, cue.end)) in lex.away_from)
+        ):
+            return "other"  # people who flee a town flee fighting, not custody (§4.8)
+        arrest = words in lex.taking_before and not text[cue.end : claim.start].strip()
+        if cue.predicate == "detained" and arrest:
+            return "captured"  # "border guards detained 14 people": an arrest
+        return cue.predicate
     if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facility_words):
         return "detained"
     if head in lex.residents and facility:

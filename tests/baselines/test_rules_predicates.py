@@ -68,6 +68,16 @@ SENTENCES = [
     ("en", "About 4,000 refugees live in the city.", "About 4,000", "other"),
     # phrases that hide a cue word: "falt fra" is a fall in numbers, not a death
     ("nb", "Antallet i leiren har falt fra over 70.000 i 2019.", "over 70.000", "detained"),
+    # a cue in a relative clause after the count describes the people; the main verb governs
+    ("sv", "Ett trettiotal av dem som tog sig ut har gripits i räder.", "Ett trettiotal", "captured"),
+    # people in general who flee "from" a place that is no camp flee fighting (§4.8) ...
+    ("nb", "Over 20.000 mennesker har flyktet fra grenseområdene.", "Over 20.000", "other"),
+    # ... but a count of people who fled, with nothing said of where from, escaped
+    ("sv", "Myndigheterna uppger att 600 personer flydde, medan andra stannade.", "600", "escaped"),
+    # an English "detained" whose object is the count is an arrest
+    ("en", "Border guards detained 12 people near the crossing.", "12", "captured"),
+    # counts of the sources of a figure are `other` (§4.8)
+    ("da", "Det fortæller to kilder i lejrens administration til avisen.", "to", "other"),
 ]
 
 # (language, text, the part's span, its predicate): a count introduced as part of the one
