@@ -120,7 +120,7 @@ _DATELINE = re.compile(
     rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ ][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place
     rf"(?:,[ ]*[{UPPER}][\w.]*(?:[ ][{UPPER}]\w*)?)?"  # ", Syria"
     rf"[ ]*(?:\(([{UPPER}][\w\-]*)\)[ ]*)?"  # "(AP)", "(NTB-AFP)": the agency
-    rf"(?:[,–—:]|-(?!\w))[ ]*",
+    rf"(?:[,–—:]|-(?!\w)|(?<=\))[ ]+(?=[{UPPER}\d]))[ ]*",  # then a dash, or text after "(TT)"
     re.MULTILINE,
 )
 _TOWARD = frozenset({"till", "til", "to", "into", "mot", "mod", "towards", "toward"})
@@ -250,6 +250,21 @@ def _name_part(word: str) -> tuple[str, str]:
     return name, word[len(name) + 1 :].lower()
 
 
+# the consonant pairs a Scandinavian word may open with: a closed compound's head starts a
+# word ("Mellanöstern|program"), so "Berlin|gskes" and "Mali|kiya" are not compounds
+_ONSETS = frozenset((
+    "bl", "br", "dr", "dv", "fl", "fr", "gl", "gn", "gr", "hj", "hv", "kl", "kn", "kr", "kv", "pl",
+    "pr", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "tj", "tr", "tv", "vr",
+))
+_VOWELS = frozenset("aeiouyåäöæøé")
+
+
+def _word_onset(rest: str) -> bool:
+    """Whether ``rest`` can open a word: a vowel among its first two letters, or a known pair."""
+    lower = rest.lower()
+    return lower[0] in _VOWELS or lower[1] in _VOWELS or lower[:2] in _ONSETS
+
+
 @cache
 def _function_words(lang: str) -> frozenset[str]:
     lex = cues(lang)
@@ -362,8 +377,12 @@ class MentionFinder:
                 continue
             start = match.start(1)
             found.append(_Found(start, start + len(place), entry.label if entry else "GPE"))
-            if match.group(2):
-                found.append(_Found(match.start(2), match.end(2), "ORG"))
+            if match.group(2):  # "(NTB-AFP)": two agencies
+                position = match.start(2)
+                for agency in match.group(2).split("-"):
+                    if agency:
+                        found.append(_Found(position, position + len(agency), "ORG"))
+                    position += len(agency) + 1
             after.append(match.end())
         return found, after
 
@@ -502,8 +521,8 @@ class MentionFinder:
         """"Gweiranfängelset" -> "Gweiran" + "fängelset"; "Mellanösternprogram" -> "Mellanöstern"."""
         if len(word) < 7 or self.lang == "en" or is_acronym(word) or _adjective(word, self.lang):
             return word, ""  # English writes names and common nouns apart
-        for cut in range(len(word) - 4, 2, -1):
-            if word[cut].islower() and self.gazetteer.known(word[:cut]):
+        for cut in range(len(word) - 5, 2, -1):
+            if word[cut].islower() and _word_onset(word[cut:]) and self.gazetteer.known(word[:cut]):
                 return word[:cut], word[cut:].lower()
         if not initial:
             lower = word.lower()

@@ -115,6 +115,14 @@ def test_invented_mentions_score_what_the_paragraphs_say(mention_predictions: di
         # after "til", a place one moves to, but whom a speaker speaks to
         ("nb", "Fangene ble flyttet til Manbij, sier kilder til Dagsavisen.",
          [("Manbij", "GPE"), ("Dagsavisen", "ORG")]),
+        # a Scandinavian dateline: no dash after the agency; two agencies are two mentions
+        ("sv", "STOCKHOLM (TT) Minst 23 svenska barn finns kvar i lägren.",
+         [("STOCKHOLM", "GPE"), ("TT", "ORG")]),
+        ("nb", "HASAKEH (NTB-AFP) Antallet fanger har økt.",
+         [("HASAKEH", "GPE"), ("NTB", "ORG"), ("AFP", "ORG")]),
+        # a known name ends a closed compound only where a word can begin: not "Berlin|gskes"
+        ("da", "Ifølge Berlingskes kilder er en kvinde forsvundet fra Mali.",
+         [("Berlingskes", "ORG"), ("Mali", "GPE")]),
         # a headline in capitals holds no names; the dateline after it does
         ("en", "THE CAMP IS FULL\nHASAKAH, Syria (AP) — Guards said on Jan. 3 that IS fighters attacked.",
          [("HASAKAH", "GPE"), ("Syria", "GPE"), ("AP", "ORG"), ("IS", "ORG")]),
