@@ -44,6 +44,7 @@ from conflict_counts.baselines.rules.names import (
     ADJECTIVE_ENDINGS,
     ADMINISTRATIVE_HEADS,
     ARABIC_ARTICLES,
+    COURT_NOUNS,
     DEMONYMS,
     FACILITY_WORDS,
     FORCES_PLURALS,
@@ -64,7 +65,7 @@ from conflict_counts.baselines.rules.names import (
 from conflict_counts.records import Mention
 from conflict_counts.text import Segment
 
-UPPER = "A-ZÅÄÖÆØÉÜ"
+UPPER = "A-ZÅÄÖÆØÉÈÊÜÇ"
 # the rest of a word: letters, hyphenated parts, and an apostrophe inside it ("al-Sina’a",
 # "O'Brien"), but not the English genitive ending («Syria’s» -> «Syria», E1)
 _REST = r"\w*(?:(?:-|['’](?!s(?!\w)))\w+)*"
@@ -681,7 +682,9 @@ class MentionFinder:
             return name
         # not after an abbreviation or a place ("SDF styrkor", "Syriens regering"); a genitive
         # of anything else names its institution ("Lunds universitet")
-        if is_acronym(word) or noun in FORCES_PLURALS or self.gazetteer.lookup(word) is not None:
+        if noun not in COURT_NOUNS and (
+            is_acronym(word) or noun in FORCES_PLURALS or self.gazetteer.lookup(word) is not None
+        ):
             return name
         return _Found(name.start, match.end(1), "ORG")
 

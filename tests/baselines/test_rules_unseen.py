@@ -120,6 +120,10 @@ def test_invented_mentions_score_what_the_paragraphs_say(mention_predictions: di
          [("STOCKHOLM", "GPE"), ("TT", "ORG")]),
         ("nb", "HASAKEH (NTB-AFP) Antallet fanger har økt.",
          [("HASAKEH", "GPE"), ("NTB", "ORG"), ("AFP", "ORG")]),
+        # a court is named by its town: the place is part of the name
+        ("sv", "Kvinnan dömdes i Stockholms tingsrätt i fjol.", [("Stockholms tingsrätt", "ORG")]),
+        # accented capitals open a dateline too
+        ("nb", "GENÈVE (NTB) FN advarer.", [("GENÈVE", "GPE"), ("NTB", "ORG"), ("FN", "ORG")]),
         # a known name ends a closed compound only where a word can begin: not "Berlin|gskes"
         ("da", "Ifølge Berlingskes kilder er en kvinde forsvundet fra Mali.",
          [("Berlingskes", "ORG"), ("Mali", "GPE")]),
