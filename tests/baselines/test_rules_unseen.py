@@ -137,16 +137,20 @@ def test_mention_rules_in_context(lang: str, text: str, expected: list[tuple[str
     assert [(text[m.start : m.end], m.label) for m in mentions] == expected
 
 
-HELD_OUT = INVENTED["read_paragraphs"](Path(__file__).resolve().parent / "data" / "heldout_paragraphs.yaml")
+DATA = Path(__file__).resolve().parent / "data"
+HELD_OUT = INVENTED["read_paragraphs"](DATA / "heldout_paragraphs.yaml")
+HELD_OUT_SETS = sorted(DATA.glob("heldout_paragraphs*.yaml"))
 
 
-def test_held_out_paragraphs_are_located_in_their_texts() -> None:
-    """Every quote of the held-out file is found in text order, in four languages, and its
+@pytest.mark.parametrize("path", HELD_OUT_SETS, ids=lambda path: path.stem)
+def test_held_out_paragraphs_are_located_in_their_texts(path: Path) -> None:
+    """Every quote of each held-out file is found in text order, in four languages, and its
     claims' bounds fit their qualifiers (ANNOTATION_GUIDELINES.md §4.5)."""
     from conflict_counts.labels import bounds_problem
 
-    assert {p["language"] for p in HELD_OUT} == {"sv", "nb", "da", "en"}
-    for paragraph in HELD_OUT:
+    paragraphs = INVENTED["read_paragraphs"](path)
+    assert {p["language"] for p in paragraphs} == {"sv", "nb", "da", "en"}
+    for paragraph in paragraphs:
         for start, end, claim in paragraph["claim_spans"]:
             assert paragraph["text"][start:end] == claim["text"]
             assert bounds_problem(claim["qualifier"], claim["low"], claim["high"]) is None, claim
