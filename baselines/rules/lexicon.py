@@ -96,7 +96,7 @@ _SV_FUNCTION = (
     "genom utan sedan då när där här det den de dem denna detta dessa en ett sin sitt sina "
     "deras hans hennes dess vår vårt våra er ert era man inte också bara redan nu så än ännu "
     "även mest mer alla allt andra samt enligt uppges uppgavs sägs tidigare senare igen "
-    "varav vilka vilket vilken hur vad vem varför aldrig fortfarande alltid"
+    "varav vilka vilket vilken hur vad vem varför aldrig fortfarande alltid sig"
 )
 _NB_FUNCTION = (
     "og eller men at som er var vært være blir ble bli har hadde ha hatt kan kunne skal skulle "
@@ -104,11 +104,11 @@ _NB_FUNCTION = (
     "uten siden da når der her det den de dem denne dette disse en et ei sin sitt sine deres "
     "hans hennes dens vår vårt våre ikke også bare allerede nå så enn ennå selv mest mer alle "
     "alt andre samt ifølge igjen tidligere senere hvorav hvilke hvordan hva hvem hvorfor fortsatt "
-    "aldri stadig alltid"
+    "aldri stadig alltid seg"
 )
 # Danish words the Bokmål list lacks (the partitive "af", adverbs)
 _DA_FUNCTION = _NB_FUNCTION + (
-    " af efter uden aldrig altid stadig endnu fortsat hvor hvad hvem blev bliver været mens"
+    " af efter uden aldrig altid stadig endnu fortsat hvor hvad hvem blev bliver været mens sig"
 )
 _EN_FUNCTION = (
     "and or but that which who whom whose is are was were be been being has have had can could "
@@ -145,6 +145,7 @@ _SV = CueLexicon(
             "mist livet", "miste livet", "dödsoffer\\w*", "döda kroppar",
             "dödssiffr\\w*", "dödstal\\w*",
             "skjutits ihjäl", "sköts ihjäl", "ihjälskjut\\w*", "dödats",
+            "hängdes", "hängts", "neutraliserats", "neutraliserade",
         ),
         "captured": (
             "fångat", "fångats", "fångades", "fångade", "fånga in", "infångad\\w*",
@@ -177,11 +178,19 @@ _SV = CueLexicon(
             "behandla\\w*", "intervjua\\w*",
             "fraktades", "fraktats", "transporterades", "överföring\\w*", "rest till",
             "reste till", "utresta", "stationerade", "utplacerade", "gömde sig", "gömmer sig",
+            "röstade", "tog hem", "tagit hem", "tagits hem", "aldrig återfångades",
+            "aldrig återfångats",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
             "bor", "bodde", "lever", "levde", "vistas", "vistades", "befinner sig", "finns kvar",
             "satt", "sitter", "befolkning\\w*",
+            "fanns kvar",
+        ),
+        # phrases that hide the cue words inside them, not a predicate
+        "none": (
+            "före attacken", "efter attacken", "under attacken", "före anfallet", "efter anfallet",
+            "under anfallet", "sedan attacken", "sedan anfallet",
         ),
     },
     non_person=(
@@ -192,6 +201,7 @@ _SV = CueLexicon(
         "försök", "bränder", "tält", "bussar", "lastbilar", "flyganfall", "luftangrepp", "anfall",
         "timmar", "dagar", "veckor", "månader", "kilometer",
         "razzior", "tunnlar", "kliniker", "sjukhus", "sektioner",
+        "organisationer", "razzia",
     ),
     prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
     source_before=("enligt",),
@@ -266,6 +276,7 @@ _NB = CueLexicon(
             "henrette\\w*", "mistet livet", "miste livet", "falt", "massakrert", "drapene",
             "dødstall\\w*",
             "dødd", "skutt i hjel", "skutt og drept",
+            "hengt", "nøytralisert",
         ),
         "captured": (
             "tatt til fange", "tatt til fange igjen", "tok til fange", "pågrepet", "pågrep",
@@ -290,6 +301,7 @@ _NB = CueLexicon(
             "behandlet", "behandler", "behandle", "intervjuet",
             "fraktet", "fraktes", "frakte", "overføring\\w*", "reist ut", "utreist", "utplassert",
             "stasjonert", "gjemte seg", "gjemmer seg",
+            "stemte", "tok hjem", "tatt hjem", "forsvunnet", "forsvant",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
@@ -299,6 +311,7 @@ _NB = CueLexicon(
         # phrases that hide the cue words inside them, not a predicate
         "none": (
             "falt fra", "falt til", "har falt", "falt med",
+            "før angrepet", "etter angrepet", "under angrepet", "siden angrepet",
         ),
     },
     non_person=(
@@ -309,6 +322,7 @@ _NB = CueLexicon(
         "telt", "branner", "busser", "razziaer", "forsøk", "luftangrep", "lastebiler", "timer",
         "dager", "uker", "måneder", "kilometer",
         "tunneler", "skyttergraver", "klinikker", "sykehus", "seksjoner", "leirene", "fengslene",
+        "raid", "organisasjoner",
     ),
     prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
     source_before=("ifølge",),
@@ -365,7 +379,8 @@ _DA = replace(
     lang="da",
     predicates={
         **_NB.predicates,
-        "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber", "dødstal\\w*"),
+        "killed": (*_NB.predicates["killed"], "dræbt\\w*", "dræbe", "dræbte", "dræber", "dødstal\\w*",
+                   "hængt", "neutraliseret"),
         "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap", "flugt\\w*",
                     "brød ud", "løsladt", "slap ud", "sluppet ud", "forlod lejren", "smuglet ud",
                     "smugles ud", "på fri fod"),
@@ -374,7 +389,8 @@ _DA = replace(
                      "rummer", "rummede"),
         "captured": (*_NB.predicates["captured"], "taget til fange", "taget til fange igen",
                      "tog til fange", "fanget", "anholdt\\w*", "pågrebet", "genfanget",
-                     "genindfang\\w*", "indfanget", "opsnappe\\w*", "overgivet sig", "overgav sig"),
+                     "genindfang\\w*", "indfanget", "genanholdt\\w*", "opsnappe\\w*", "overgivet sig",
+                     "overgav sig"),
         "attacking": (*_NB.predicates["attacking"], "angreb", "angrebet", "angriber\\w*", "angribe",
                       "stormede", "gik til angreb", "deltog i angrebet"),
         "other": (*_NB.predicates["other"], "evakueret", "hjemtage\\w*", "repatrieret",
@@ -383,15 +399,17 @@ _DA = replace(
                   "flygter fra kampene", "flygtet fra deres hjem", "flygtet fra krigen",
                   "på flugt fra kampene", "interviewet", "vendt tilbage", "vender tilbage",
                   "vendte tilbage", "udrejst", "udrejste", "udstationeret", "overførsel\\w*",
-                  "fragtet"),
+                  "fragtet", "stemte", "taget hjem", "tog hjem", "forsvundet", "forsvandt"),
         "resides": ("bor", "boede", "lever", "levede", "opholder sig", "opholdt sig", "befinder sig",
                     "sad", "sidder", "befolkning\\w*"),
-        "none": ("faldet fra", "faldet til", "faldt fra", "faldt til"),
+        "none": ("faldet fra", "faldet til", "faldt fra", "faldt til", "inden angrebet", "efter angrebet",
+                 "før angrebet", "under angrebet", "siden angrebet"),
     },
     function_words=frozenset(_DA_FUNCTION.split()),
     non_person=(*_NB.non_person, "lande", "fængsler", "fængslerne", "lejre", "lejrene",
                 "operationer", "tilfælde", "sager", "køretøjer", "telte", "brande", "luftangreb",
-                "dage", "forsøg", "sektioner", "klinikker", "tunneler"),
+                "dage", "forsøg", "sektioner", "klinikker", "tunneler", "ngo'er", "organisationer",
+                "razziaer", "raid"),
     prisoners=(*_NB.prisoners, "fangerne", "indsatte", "de indsatte"),
     civilians=("civile", "indbyggere", "indbyggerne"),
     people=("mennesker", "personer", "familier"),
@@ -421,6 +439,7 @@ _EN = CueLexicon(
             "break out", "breakout", "jailbreak", "freed", "released", "on the run",
             "slipped out", "got away", "left the camp", "left the camps",
             "smuggled out", "broken out", "at large", "on the loose", "made it out", "got out",
+            "slipped through",
         ),
         "detained": (
             "held", "hold", "holds", "holding", "house", "houses", "housed", "housing",
@@ -430,6 +449,7 @@ _EN = CueLexicon(
         "killed": (
             "kill\\w*", "dead", "died", "die", "dies", "executed", "execut\\w*", "slain",
             "lost their lives", "death toll", "murdered", "massacred", "perished",
+            "hanged", "neutrali[sz]ed",
         ),
         "captured": (
             "captur\\w*", "recaptur\\w*", "arrested", "arrests?", "caught", "taken prisoner",
@@ -437,6 +457,7 @@ _EN = CueLexicon(
             "were detained", "was detained",
             "surrender\\w*", "gave themselves up", "given themselves up", "intercepted",
             "stopped at",
+            "arresting",
         ),
         "attacking": (
             "attacked", "attacking", "attackers", "stormed", "storming", "raided", "assaulted",
@@ -452,12 +473,18 @@ _EN = CueLexicon(
             "fled their homes", "fleeing their homes", "fled the violence", "fled the clashes",
             "treated", "treating", "treat", "interviewed",
             "trucked", "stationed", "deployed", "hiding", "travelled", "traveled",
+            "voted", "took back", "taken back", "brought back", "moved", "wounding", "injuring",
+            "unaccounted for", "never recaptured",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
             "live", "lives", "living", "lived", "remain", "remains", "remaining", "stay",
             "staying",
             "population",
+        ),
+        # phrases that hide the cue words inside them, not a predicate
+        "none": (
+            "before the attack", "after the attack", "during the attack", "since the attack",
         ),
     },
     non_person=(
@@ -467,6 +494,7 @@ _EN = CueLexicon(
         "strikes", "airstrikes", "trucks", "tents", "fires", "buses", "attempts", "hours", "days",
         "weeks", "months", "kilometres", "kilometers", "miles",
         "tunnels", "clinics", "hospitals", "sections",
+        "organisations", "organizations", "ngos",
     ),
     prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
     source_before=("according to", "citing", "quoting"),

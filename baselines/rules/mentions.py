@@ -118,7 +118,7 @@ _ENGLISH_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean", "ians", "eans")
 # A dateline: one to three all-capital words opening a line, then a comma, a parenthesis or
 # a dash ("QAMISHLI, Syria (AP) —", "RAQQA (Ritzau) –"); the place it names is a GPE
 _DATELINE = re.compile(
-    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ ][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place
+    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ /][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place(s)
     rf"(?:,[ ]*[{UPPER}][\w.]*(?:[ ][{UPPER}]\w*)?)?"  # ", Syria"
     rf"[ ]*(?:\(([{UPPER}][\w\-]*)\)[ ]*)?"  # "(AP)", "(NTB-AFP)": the agency
     rf"(?:[,–—:]|-(?!\w)|(?<=\))[ ]+(?=[{UPPER}\d]))[ ]*",  # then a dash, or text after "(TT)"
@@ -376,8 +376,12 @@ class MentionFinder:
                 continue
             if entry is not None and entry.label not in ("GPE", "LOC"):  # "ISIS, the group ..."
                 continue
-            start = match.start(1)
-            found.append(_Found(start, start + len(place), entry.label if entry else "GPE"))
+            position = match.start(1)
+            for part in place.split("/"):  # "OSLO/HASAKAH (NTB)": two places
+                known = self.gazetteer.lookup(part) if "/" in place else entry
+                if part:
+                    found.append(_Found(position, position + len(part), known.label if known else "GPE"))
+                position += len(part) + 1
             if match.group(2):  # "(NTB-AFP)": two agencies
                 position = match.start(2)
                 for agency in match.group(2).split("-"):

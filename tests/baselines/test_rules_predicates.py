@@ -78,6 +78,16 @@ SENTENCES = [
     ("en", "Border guards detained 12 people near the crossing.", "12", "captured"),
     # counts of the sources of a figure are `other` (§4.8)
     ("da", "Det fortæller to kilder i lejrens administration til avisen.", "to", "other"),
+    # an attack named as a time ("before the attack") is not what happened to the count
+    ("da", "Lejren husede inden angrebet cirka 9.000 mennesker.", "cirka 9.000", "detained"),
+    # executions by hanging, euphemisms, re-arrests, votes, people taken back home
+    ("sv", "I fjol hängdes 40 personer i fängelset.", "40", "killed"),
+    ("en", "The ministry said 90 militants had been neutralized.", "90", "killed"),
+    ("da", "Siden er 300 blevet genanholdt.", "300", "captured"),
+    ("da", "Ved afstemningen stemte 80 for forslaget.", "80", "other"),
+    ("en", "Iraq took back more than 9,000 of its citizens.", "more than 9,000", "other"),
+    # a reflexive pronoun is no counted noun: the phrase it splits governs ("kom ... seg ut")
+    ("nb", "Ifølge kilder kom flere hundre seg ut de første dagene.", "flere hundre", "escaped"),
 ]
 
 # (language, text, the part's span, its predicate): a count introduced as part of the one

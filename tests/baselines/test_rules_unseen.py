@@ -122,6 +122,9 @@ def test_invented_mentions_score_what_the_paragraphs_say(mention_predictions: di
          [("HASAKEH", "GPE"), ("NTB", "ORG"), ("AFP", "ORG")]),
         # a court is named by its town: the place is part of the name
         ("sv", "Kvinnan dömdes i Stockholms tingsrätt i fjol.", [("Stockholms tingsrätt", "ORG")]),
+        # two places in one dateline
+        ("nb", "OSLO/HASAKAH (NTB) Over 200 fanger skal ha rømt.",
+         [("OSLO", "GPE"), ("HASAKAH", "GPE"), ("NTB", "ORG")]),
         # accented capitals open a dateline too
         ("nb", "GENÈVE (NTB) FN advarer.", [("GENÈVE", "GPE"), ("NTB", "ORG"), ("FN", "ORG")]),
         # a known name ends a closed compound only where a word can begin: not "Berlin|gskes"
