@@ -16,7 +16,7 @@ from typing import NamedTuple
 from conflict_counts.baselines.rules.counted import counted_noun
 from conflict_counts.baselines.rules.gazetteer import Gazetteer
 from conflict_counts.baselines.rules.groups import Grouper
-from conflict_counts.baselines.rules.lexicon import cues
+from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
 from conflict_counts.baselines.rules.mentions import MentionFinder
 from conflict_counts.baselines.rules.predicate import predicate
 from conflict_counts.baselines.rules.source import SourceFinder
@@ -118,6 +118,13 @@ def _part_of_previous(text: str, lang: str, between: tuple[int, int], previous_i
     return previous_is_part and _LIST_SEPARATOR.fullmatch(gap) is not None
 
 
+def _about_these(text: str, sentence: Segment, lex: CueLexicon) -> bool:
+    """Whether a sentence opens on the count before it ("Av dessa är ...", "Of these, ...")."""
+    opening = text[sentence.start : sentence.start + 20].lower()
+    return any(opening.startswith(phrase) and not opening[len(phrase) : len(phrase) + 1].isalpha()
+               for phrase in lex.these)
+
+
 def read_claims(
     text: str,
     lang: str,
@@ -146,12 +153,21 @@ def read_claims(
         in_sentence.setdefault(index, []).append(span)
     breaks = {index: clause_breaks(text, segments[index], lang) for index in in_sentence}
     facilities = [Span(m.start, m.end) for m in mentions if m.label == "FAC"]
+    counted_nouns = [
+        counted_noun(text, span, segments[index].end, lex, claim_starts)
+        for span, index in zip(spans, indices, strict=True)
+    ]
+    counted_in_sentence: dict[int, list[Span]] = {}
+    for counted, index in zip(counted_nouns, indices, strict=True):
+        if counted is not None:
+            counted_in_sentence.setdefault(index, []).append(counted)
     previous_claim: tuple[int, int, str, bool] | None = None  # sentence, end, predicate, is part
-    for number, span, index in zip(numbers, spans, indices, strict=True):
+    for number, span, index, counted in zip(numbers, spans, indices, counted_nouns, strict=True):
         sentence = segments[index]
         clause = clause_of(text, sentence, number.start, lang, breaks[index])
         others = [s for s in in_sentence[index] if s != span]
-        counted = counted_noun(text, span, sentence.end, lex, claim_starts)
+        # the other claims' counted nouns are theirs: "121 af deres egne folk og 374 angribere"
+        masked = [*others, *(c for c in counted_in_sentence.get(index, ()) if c != counted)]
         part = (
             previous_claim is not None
             and previous_claim[0] == index
@@ -161,9 +177,11 @@ def read_claims(
             pred = predicate_of(number, counted, sentence)
         elif part and previous_claim is not None:
             pred = previous_claim[2]
+        elif previous_claim and previous_claim[0] == index - 1 and _about_these(text, sentence, lex):
+            pred = previous_claim[2]  # "Av dessa är omkring 40 barn": part of the count before
         else:
             earlier = previous_claim[2] if previous_claim and previous_claim[0] == index else None
-            pred = predicate(text, span, counted, clause, segments, index, lex, others, facilities, earlier)
+            pred = predicate(text, span, counted, clause, segments, index, lex, masked, facilities, earlier)
         previous_claim = (index, counted.end if counted else span.end, pred, part)
         previous = segments[index - 1] if index > 0 else None
         source = sources.find(span, clause, sentence, previous, others)

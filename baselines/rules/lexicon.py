@@ -66,8 +66,9 @@ class CueLexicon:
     figure_phrases: tuple[str, ...] = ()
     # endings of a definite genitive before the head ("lejrens beboere", "lägrets fångar")
     genitive_endings: tuple[str, ...] = ()
-    # words that introduce a part of the count before ("181, däribland 124 IS-krigare"): the
-    # part has that count's predicate (ANNOTATION_GUIDELINES.md §4.8)
+    # words that introduce a part of the count before ("181, däribland 124 IS-krigare") or a
+    # figure compared with it ("42 killings ..., down from 133"): it has that count's
+    # predicate (ANNOTATION_GUIDELINES.md §4.8)
     inclusion: tuple[str, ...] = ()
     # counted heads of civilians ("civila", "residents"): fleeing with no camp or prison in
     # the clause, they flee fighting, not custody (§4.8)
@@ -88,6 +89,10 @@ class CueLexicon:
     # forms of a `detained` cue that are an arrest when the count is their object ("guards
     # detained 14 people"): `captured`
     taking_before: tuple[str, ...] = ()
+    # counted heads that are deaths themselves ("517 dödsfall", "126 mord"): `killed`
+    death_nouns: tuple[str, ...] = ()
+    # phrases opening a sentence about part of the count before it ("Av dessa är 40 barn")
+    these: tuple[str, ...] = ()
 
 
 _SV_FUNCTION = (
@@ -130,6 +135,7 @@ _SV = CueLexicon(
             "lämnade lägret",
             "smugglats ut", "smugglades ut", "smugglas ut", "smugglat ut", "ta sig ut",
             "tar sig ut", "tog sig ut", "lyckats ta sig ut", "på fri fot",
+            "kom undan", "kommit undan", "sluppit ut", "slapp ut",
         ),
         "detained": (
             "hålls", "hölls", "hållas", "hålla", "håller", "hållits", "fängslad\\w*",
@@ -146,6 +152,7 @@ _SV = CueLexicon(
             "dödssiffr\\w*", "dödstal\\w*",
             "skjutits ihjäl", "sköts ihjäl", "ihjälskjut\\w*", "dödats",
             "hängdes", "hängts", "neutraliserats", "neutraliserade",
+            "dött", "dör",
         ),
         "captured": (
             "fångat", "fångats", "fångades", "fångade", "fånga in", "infångad\\w*",
@@ -180,6 +187,8 @@ _SV = CueLexicon(
             "reste till", "utresta", "stationerade", "utplacerade", "gömde sig", "gömmer sig",
             "röstade", "tog hem", "tagit hem", "tagits hem", "aldrig återfångades",
             "aldrig återfångats",
+            "drivit på flykt", "driva på flykt", "föds", "föddes", "fötts", "landade", "landat",
+            "anlände", "utlämnad\\w*", "utlämnats",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
@@ -202,6 +211,8 @@ _SV = CueLexicon(
         "timmar", "dagar", "veckor", "månader", "kilometer",
         "razzior", "tunnlar", "kliniker", "sjukhus", "sektioner",
         "organisationer", "razzia",
+        "anläggningar", "rymningar", "rymningsförsök",
+        "år",
     ),
     prisoners=("fångar", "fångarna", "fånge", "interner", "internerna", "intagna", "fängslade"),
     source_before=("enligt",),
@@ -235,9 +246,12 @@ _SV = CueLexicon(
     inside=("i",),
     residents=("invånare", "invånarna", "boende", "de boende"),
     figure_phrases=(r"det\s+(?:är|var|blir|blev|rör\s+sig\s+om|handlar\s+om)",
-                    r"(?:är|var|blir|blev|rör|handlar)\s+det", r"siffr\w*", r"antal\w*"),
+                    r"(?:är|var|blir|blev|rör|handlar)\s+det", r"siffr\w*", r"antal\w*",
+        "talar\\s+om", "talat\\s+om",
+    ),
     inclusion=(
         "däribland", "varav", "bland dem", "bland annat", "inklusive", "bland vilka",
+        "jämfört med", "ned från", "upp från",
     ),
     civilians=(
         "civila", "invånare", "invånarna",
@@ -252,6 +266,12 @@ _SV = CueLexicon(
     flight=(
         "fly", "flyr", "flydde", "flytt", "flykt\\w*",
     ),
+    death_nouns=(
+        "dödsfall", "mord", "dödsoffer",
+    ),
+    these=(
+        "av dessa", "av dem", "bland dessa",
+    ),
 )
 
 _NB = CueLexicon(
@@ -265,6 +285,7 @@ _NB = CueLexicon(
             "frigjort\\w*", "frigjorde", "komme seg ut", "kommet seg ut", "kom seg ut",
             "komme seg unna", "kommet seg unna", "kom seg unna", "på frifot", "på fri fot",
             "smuglet ut", "smugles ut",
+            "flukt\\w*", "slapp unna", "sluppet unna", "slapp ut",
         ),
         "detained": (
             "holdes", "holdt", "holde", "holder", "huser", "huset", "fengslet", "fengslede",
@@ -302,6 +323,7 @@ _NB = CueLexicon(
             "fraktet", "fraktes", "frakte", "overføring\\w*", "reist ut", "utreist", "utplassert",
             "stasjonert", "gjemte seg", "gjemmer seg",
             "stemte", "tok hjem", "tatt hjem", "forsvunnet", "forsvant",
+            "født", "fødes", "landet", "ankom", "utlevert", "utleveres",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
@@ -323,6 +345,8 @@ _NB = CueLexicon(
         "dager", "uker", "måneder", "kilometer",
         "tunneler", "skyttergraver", "klinikker", "sykehus", "seksjoner", "leirene", "fengslene",
         "raid", "organisasjoner",
+        "anlegg", "rømninger", "rømningsforsøk",
+        "år",
     ),
     prisoners=("fanger", "fangene", "fange", "innsatte", "de innsatte", "fengslede", "internerte"),
     source_before=("ifølge",),
@@ -357,6 +381,7 @@ _NB = CueLexicon(
                     r"antall\w*"),
     inclusion=(
         "blant dem", "deriblant", "hvorav", "herav", "inkludert", "blant annet",
+        "sammenlignet med", "ned fra", "opp fra",
     ),
     civilians=(
         "sivile", "innbyggere", "innbyggerne",
@@ -371,6 +396,12 @@ _NB = CueLexicon(
     flight=(
         "flykte\\w*", "flyktet", "flyr", "flykt\\w*",
     ),
+    death_nouns=(
+        "dødsfall", "drap", "dødsofre",
+    ),
+    these=(
+        "av disse", "av dem", "blant disse",
+    ),
 )
 
 # Danish reads close to Bokmål; its own forms are added where they differ.
@@ -383,10 +414,10 @@ _DA = replace(
                    "hængt", "neutraliseret"),
         "escaped": (*_NB.predicates["escaped"], "flygtet", "flygte\\w*", "undslap", "flugt\\w*",
                     "brød ud", "løsladt", "slap ud", "sluppet ud", "forlod lejren", "smuglet ud",
-                    "smugles ud", "på fri fod"),
+                    "smugles ud", "på fri fod", "slap væk", "slipper væk", "sluppet væk"),
         "detained": (*(f for f in _NB.predicates["detained"] if f != "fanget"), "tilbageholdt\\w*",
-                     "fængslet", "fængsle\\w*", "sidder fængslet", "holdes fanget", "husede",
-                     "rummer", "rummede"),
+                     "fængslet", "fængsle", "fængsles", "fængslede", "sidder fængslet", "holdes fanget",
+                     "husede", "rummer", "rummede"),
         "captured": (*_NB.predicates["captured"], "taget til fange", "taget til fange igen",
                      "tog til fange", "fanget", "anholdt\\w*", "pågrebet", "genfanget",
                      "genindfang\\w*", "indfanget", "genanholdt\\w*", "opsnappe\\w*", "overgivet sig",
@@ -399,7 +430,8 @@ _DA = replace(
                   "flygter fra kampene", "flygtet fra deres hjem", "flygtet fra krigen",
                   "på flugt fra kampene", "interviewet", "vendt tilbage", "vender tilbage",
                   "vendte tilbage", "udrejst", "udrejste", "udstationeret", "overførsel\\w*",
-                  "fragtet", "stemte", "taget hjem", "tog hjem", "forsvundet", "forsvandt"),
+                  "fragtet", "stemte", "taget hjem", "tog hjem", "forsvundet", "forsvandt", "fødes",
+                  "født", "landede", "ankom", "udleveret", "udleveres"),
         "resides": ("bor", "boede", "lever", "levede", "opholder sig", "opholdt sig", "befinder sig",
                     "sad", "sidder", "befolkning\\w*"),
         "none": ("faldet fra", "faldet til", "faldt fra", "faldt til", "inden angrebet", "efter angrebet",
@@ -409,7 +441,9 @@ _DA = replace(
     non_person=(*_NB.non_person, "lande", "fængsler", "fængslerne", "lejre", "lejrene",
                 "operationer", "tilfælde", "sager", "køretøjer", "telte", "brande", "luftangreb",
                 "dage", "forsøg", "sektioner", "klinikker", "tunneler", "ngo'er", "organisationer",
-                "razziaer", "raid"),
+                "razziaer", "raid", "anlæg", "flugter"),
+    death_nouns=("dødsfald", "drab", "dødsofre"),
+    these=("af disse", "af dem", "blandt disse"),
     prisoners=(*_NB.prisoners, "fangerne", "indsatte", "de indsatte"),
     civilians=("civile", "indbyggere", "indbyggerne"),
     people=("mennesker", "personer", "familier"),
@@ -417,14 +451,16 @@ _DA = replace(
     sources=("kilder", "embedsmænd", "vidner", "diplomater"),
     subordinators=("som", "der", "når", "da", "mens", "før"),
     flight=(*_NB.flight, "flygtet", "flygte\\w*", "flugt\\w*"),
-    inclusion=("heraf", "herunder", "blandt dem", "heriblandt", "hvoraf", "inklusive", "blandt andet"),
+    inclusion=("heraf", "herunder", "blandt dem", "heriblandt", "hvoraf", "inklusive", "blandt andet",
+               "sammenlignet med", "ned fra", "op fra"),
     lives=("liv", "livet"),
     facilities=("lejr", "lejren", "lejre", "lejrene", "fængsel", "fængslet", "fængsler",
                 "fængslerne", "varetægt", "lejrens", "fængslets"),
     inside=("i",),
     residents=("indbyggere", "indbyggerne", "beboere", "beboerne"),
     figure_phrases=(r"det\s+(?:er|var|bliver|blev|være|drejer\s+sig\s+om)",
-                    r"(?:er|var|bliver|blev|være|drejer)\s+det", r"tal(?:let|lene)?", r"antal\w*"),
+                    r"(?:er|var|bliver|blev|være|drejer)\s+det", r"tal(?:let|lene)?", r"antal\w*",
+                    r"tale\s+om"),
     speech_verbs=(*_NB.speech_verbs, "siger", "oplyser", "oplyste", "meddeler", "bekræfter"),
     source_before=("ifølge",),
     partitive=("af",),
@@ -475,6 +511,7 @@ _EN = CueLexicon(
             "trucked", "stationed", "deployed", "hiding", "travelled", "traveled",
             "voted", "took back", "taken back", "brought back", "moved", "wounding", "injuring",
             "unaccounted for", "never recaptured",
+            "born", "gave birth", "landed", "arrived", "extradited",
         ),
         # being somewhere, not a predicate: being held where the clause names a camp or prison
         "resides": (
@@ -495,6 +532,8 @@ _EN = CueLexicon(
         "weeks", "months", "kilometres", "kilometers", "miles",
         "tunnels", "clinics", "hospitals", "sections",
         "organisations", "organizations", "ngos",
+        "facilities", "breakouts", "escapes", "escape attempts",
+        "years",
     ),
     prisoners=("prisoners", "detainees", "inmates", "captives", "prisoner", "detainee"),
     source_before=("according to", "citing", "quoting"),
@@ -524,9 +563,12 @@ _EN = CueLexicon(
     inside=("in", "inside"),
     residents=("residents", "inhabitants"),
     figure_phrases=(r"(?:it|this|that|there)\s+(?:is|was|are|were|could\s+be|may\s+be|might\s+be)",
-                    r"figures?", r"numbers?", r"estimates?", r"tolls?"),
+                    r"figures?", r"numbers?", r"estimates?", r"tolls?",
+        "speaks?\\s+of", "talk\\s+of",
+    ),
     inclusion=(
-        "including", "among them", "among whom", "of whom",
+        "including", "among them", "among whom", "of whom", "down from", "up from",
+        "compared with", "compared to",
     ),
     civilians=(
         "civilians", "residents", "inhabitants",
@@ -541,6 +583,12 @@ _EN = CueLexicon(
     ),
     flight=(
         "fled", "flee", "flees", "fleeing",
+    ),
+    death_nouns=(
+        "deaths", "killings", "murders", "fatalities",
+    ),
+    these=(
+        "of these", "of them", "of those", "among these",
     ),
 )
 

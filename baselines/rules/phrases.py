@@ -101,6 +101,10 @@ def is_modifier(word: Word, lex: CueLexicon) -> bool:
     return (lower.endswith(lex.adjective_endings) or lower.endswith(lex.genitive_endings)) and len(lower) > 4
 
 
+def _before_a_claim(following: Word | None, stop: frozenset[int]) -> bool:
+    return following is not None and following.start in stop
+
+
 def noun_phrase(
     text: str, start: int, limit: int, lex: CueLexicon, stop: frozenset[int] = frozenset()
 ) -> Span | None:
@@ -164,6 +168,7 @@ def noun_phrase(
             and conjunction.lower in lex.conjunctions
             and _spaced(text, last, conjunction.start)
             and usable(index + 1, conjunction.end)
+            and not _before_a_claim(word(index + 2), stop)  # "tält och skadade fem": a verb
         ):
             position = conjunction.end
             index += 1

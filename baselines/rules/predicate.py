@@ -113,6 +113,25 @@ def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
 
 
 _SUBORDINATE_PENALTY = 10_000  # more than any distance inside a clause
+_CURRENCY_SIGNS = frozenset("$£€")
+# endings of agent nouns ("angripere", "attackers", "escapees"): a counted noun that is one
+# cue word with such an ending names people, not what happened to them
+_AGENT_ENDINGS = (
+    "are", "ere", "erne", "arna", "arne", "ers", "ors", "ister", "ingar", "inger", "lingar", "ees", "ives",
+)
+
+
+def _from_a_facility(text: str, cue: _Cue, lex: CueLexicon, facilities: Sequence[Span]) -> bool:
+    """Whether the three words after a verb of fleeing name a camp or prison ("flydde från
+    lägret", "fled al-Hol"; not "flyktet fra nabolagene rundt fengselet")."""
+    after = words_between(text, cue.end, min(len(text), cue.end + 60))[:3]
+    named = facilities[
+        bisect_left(facilities, cue.end, key=_start) : bisect_left(facilities, cue.end + 60, key=_start)
+    ]
+    return any(
+        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in named)
+        for word in after
+    )
 
 
 @cache
@@ -225,6 +244,10 @@ def predicate(
     counted_words = text[counted.start : counted.end].lower().split() if counted else []
     if any(_in_list(word, lex.non_person) for word in counted_words) or head in lex.sources:
         return "other"  # "två bilbomber", "minst to bilbomber og ...", "to kilder i lejren"
+    if _in_list(head, lex.death_nouns):
+        return "killed"  # "517 dödsfall", "minst 126 mord": the count is of deaths
+    if text[max(0, claim.start - 2) : claim.start].strip()[-1:] in _CURRENCY_SIGNS:
+        return "other"  # "£18 million", "$2,500": money
     if head in lex.lives or _word_after(text, counted or claim) in lex.lives:
         return "killed"  # "kostade 200 liv", "har kostet 30 personer livet": the cost is lives
     if _counts_sources(text, claim, counted, lex):
@@ -251,6 +274,10 @@ def predicate(
     facility_words = _facility_words(text, clause, lex, facilities)
     facility = any(facility_words)
     candidates = [c for c in found if free(c) and (c.predicate != "resides" or facility)]
+    if counted is not None and len(counted_words) == 1 and not counted_words[0].endswith(_AGENT_ENDINGS):
+        # a counted "noun" that is one cue word and no agent noun is the verb ("to tatt til
+        # fange", "godt 200 slap ud"): it is as near as a cue can be
+        candidates += [c for c in found if c.start == counted.start]
     if not candidates and counted is not None and len(counted_words) == 1:
         # with no other cue, a counted "noun" that is one cue word is the verb ("ett
         # femtiotal greps", "flera hundra lyckats ta sig ut"); a longer one keeps its cues
@@ -261,7 +288,9 @@ def predicate(
         words = text[cue.start : cue.end].lower()
         if cue.predicate == "resides":
             return "detained"  # "bor knap 25.000 mennesker" in a clause that names the camp
-        if cue.predicate == "escaped" and _flees(words, lex) and not facility and (
+        if cue.predicate == "escaped" and _flees(words, lex) and not _from_a_facility(
+            text, cue, lex, facilities
+        ) and (
             head in lex.civilians
             or head in lex.residents
             or (head in lex.people and _word_after(text, Span(cue.start, cue.end)) in lex.away_from)

@@ -88,12 +88,33 @@ SENTENCES = [
     ("en", "Iraq took back more than 9,000 of its citizens.", "more than 9,000", "other"),
     # a reflexive pronoun is no counted noun: the phrase it splits governs ("kom ... seg ut")
     ("nb", "Ifølge kilder kom flere hundre seg ut de første dagene.", "flere hundre", "escaped"),
+    # counts of deaths, births and money
+    ("sv", "Under året registrerades 300 dödsfall i lägret.", "300", "killed"),
+    ("en", "Aid groups recorded 40 killings in the camp.", "40", "killed"),
+    ("nb", "Det ble født 20 barn i leiren i mars.", "20", "other"),
+    ("en", "Britain has given £12 million to the camps.", "12 million", "other"),
+    # a lone verb read as the counted noun is as near as a cue can be; an agent noun is not
+    ("nb", "Fire IS-medlemmer ble drept og to tatt til fange.", "to", "captured"),
+    ("en", "The SDF said it had recaptured 60 escapees by Friday.", "60", "captured"),
+    # the other claims' counted nouns are theirs ("angribere" is the second count's noun)
+    ("da", "Ifølge SDF blev 90 af deres folk og 300 angribere dræbt.", "90", "killed"),
+    # people who flee a place next to a prison flee fighting, not the prison
+    ("nb", "Rundt 20 000 innbyggere har flyktet fra nabolagene rundt fengselet.", "Rundt 20 000", "other"),
+    # extraditions and arrivals of repatriation flights
+    ("da", "Han blev udleveret til Danmark sammen med to andre.", "to", "other"),
+    ("da", "Et fly med fem danske kvinder landede i nat.", "fem", "other"),
+    # a verb of a coordinated count is no part of the first count's noun ("tält och skadade")
+    ("sv", "Branden förstörde ett tjugotal tält och skadade fyra personer.", "fyra", "other"),
 ]
 
 # (language, text, the part's span, its predicate): a count introduced as part of the one
 # before in its sentence has that count's predicate (§4.8), and so has the next item of the list
 PARTS = [
     ("sv", "Dödssiffran har stigit till 181, däribland 124 IS-krigare och sju civila.", "124", "killed"),
+    # a figure compared with the one before, and a sentence about part of it
+    ("en", "Guards were killed in 30 attacks this year, down from 50 a year earlier.", "50", "other"),
+    ("sv", "Minst 60 svenska medborgare hålls i lägren. Av dessa är omkring 40 barn.", "omkring 40",
+     "detained"),
     ("sv", "Dödssiffran har stigit till 181, däribland 124 IS-krigare och sju civila.", "sju", "killed"),
     ("en", "The camp held around 12,000 displaced people, including nearly 1,000 foreign women.",
      "nearly 1,000", "detained"),
