@@ -271,9 +271,14 @@ def predicate(
         return max(cue.start - after, 0) + (_SUBORDINATE_PENALTY if subordinate else 0)
 
     found = _cues(text, clause.start, clause.end, lex.lang)
-    facility_words = _facility_words(text, clause, lex, facilities)
-    facility = any(facility_words)
-    candidates = [c for c in found if free(c) and (c.predicate != "resides" or facility)]
+    flags: list[list[bool]] = []  # the clause's facility words, read only when a rule asks
+
+    def facility_words() -> list[bool]:
+        if not flags:
+            flags.append(_facility_words(text, clause, lex, facilities))
+        return flags[0]
+
+    candidates = [c for c in found if free(c) and (c.predicate != "resides" or any(facility_words()))]
     if counted is not None and len(counted_words) == 1 and not counted_words[0].endswith(_AGENT_ENDINGS):
         # a counted "noun" that is one cue word and no agent noun is the verb ("to tatt til
         # fange", "godt 200 slap ud"): it is as near as a cue can be
@@ -300,9 +305,9 @@ def predicate(
         if cue.predicate == "detained" and arrest:
             return "captured"  # "border guards detained 14 people": an arrest
         return cue.predicate
-    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facility_words):
+    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facility_words()):
         return "detained"
-    if head in lex.residents and facility:
+    if head in lex.residents and any(facility_words()):
         return "detained"  # "de omkring 40.000 beboere i al-Hol", "lejrens beboere"
     if any(_in_list(w.lower, lex.prisoners) for w in words_between(text, clause.start, claim.start)):
         return "detained"  # "Blandt fangerne er mindst tre danske statsborgere"
