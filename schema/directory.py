@@ -10,6 +10,7 @@ from conflict_counts.dataset import (
     TABLES,
     content_checksum,
     file_metadata,
+    not_a_folder,
     read_arrow,
     read_manifest,
     table_path,
@@ -59,6 +60,9 @@ def validate_directory(directory: Path) -> list[Problem]:
     agree but whose bytes differ from croissant.json's sha256 is reported as damaged.
     """
     directory = Path(directory)
+    problem = not_a_folder(directory)
+    if problem is not None:  # one root problem, not one a table
+        return [problem]
     problems: list[Problem] = []
     tables = {}
     for name in TABLES:

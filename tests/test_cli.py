@@ -58,6 +58,7 @@ def test_summary_is_the_first_docstring_line_and_help_works(name: str, capsys) -
     assert exit_.value.code == 0
     help_text = capsys.readouterr().out
     assert "SPEC" not in help_text and "specification" not in help_text
+    assert "``" not in help_text  # the docstrings' reStructuredText literals print plain
 
 
 def test_top_level_help_lists_every_command(capsys) -> None:
@@ -65,6 +66,7 @@ def test_top_level_help_lists_every_command(capsys) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in COMMANDS)
+    assert "``" not in out
 
 
 def test_a_rejected_option_value_is_quoted_short(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,6 +44,7 @@ from conflict_counts.baselines.rules.names import (
     ADJECTIVE_ENDINGS,
     ADMINISTRATIVE_HEADS,
     ARABIC_ARTICLES,
+    COURT_NOUNS,
     DEMONYMS,
     FACILITY_WORDS,
     FORCES_PLURALS,
@@ -64,7 +65,7 @@ from conflict_counts.baselines.rules.names import (
 from conflict_counts.records import Mention
 from conflict_counts.text import Segment
 
-UPPER = "A-ZÅÄÖÆØÉÜ"
+UPPER = "A-ZÅÄÖÆØÉÈÊÜÇ"
 # the rest of a word: letters, hyphenated parts, and an apostrophe inside it ("al-Sina’a",
 # "O'Brien"), but not the English genitive ending («Syria’s» -> «Syria», E1)
 _REST = r"\w*(?:(?:-|['’](?!s(?!\w)))\w+)*"
@@ -117,10 +118,10 @@ _ENGLISH_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean", "ians", "eans")
 # A dateline: one to three all-capital words opening a line, then a comma, a parenthesis or
 # a dash ("QAMISHLI, Syria (AP) —", "RAQQA (Ritzau) –"); the place it names is a GPE
 _DATELINE = re.compile(
-    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ ][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place
+    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ /][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place(s)
     rf"(?:,[ ]*[{UPPER}][\w.]*(?:[ ][{UPPER}]\w*)?)?"  # ", Syria"
     rf"[ ]*(?:\(([{UPPER}][\w\-]*)\)[ ]*)?"  # "(AP)", "(NTB-AFP)": the agency
-    rf"(?:[,–—:]|-(?!\w))[ ]*",
+    rf"(?:[,–—:]|-(?!\w)|(?<=\))[ ]+(?=[{UPPER}\d]))[ ]*",  # then a dash, or text after "(TT)"
     re.MULTILINE,
 )
 _TOWARD = frozenset({"till", "til", "to", "into", "mot", "mod", "towards", "toward"})
@@ -250,6 +251,21 @@ def _name_part(word: str) -> tuple[str, str]:
     return name, word[len(name) + 1 :].lower()
 
 
+# the consonant pairs a Scandinavian word may open with: a closed compound's head starts a
+# word ("Mellanöstern|program"), so "Berlin|gskes" and "Mali|kiya" are not compounds
+_ONSETS = frozenset((
+    "bl", "br", "dr", "dv", "fl", "fr", "gl", "gn", "gr", "hj", "hv", "kl", "kn", "kr", "kv", "pl",
+    "pr", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "tj", "tr", "tv", "vr",
+))
+_VOWELS = frozenset("aeiouyåäöæøé")
+
+
+def _word_onset(rest: str) -> bool:
+    """Whether ``rest`` can open a word: a vowel among its first two letters, or a known pair."""
+    lower = rest.lower()
+    return lower[0] in _VOWELS or lower[1] in _VOWELS or lower[:2] in _ONSETS
+
+
 @cache
 def _function_words(lang: str) -> frozenset[str]:
     lex = cues(lang)
@@ -360,10 +376,18 @@ class MentionFinder:
                 continue
             if entry is not None and entry.label not in ("GPE", "LOC"):  # "ISIS, the group ..."
                 continue
-            start = match.start(1)
-            found.append(_Found(start, start + len(place), entry.label if entry else "GPE"))
-            if match.group(2):
-                found.append(_Found(match.start(2), match.end(2), "ORG"))
+            position = match.start(1)
+            for part in place.split("/"):  # "OSLO/HASAKAH (NTB)": two places
+                known = self.gazetteer.lookup(part) if "/" in place else entry
+                if part:
+                    found.append(_Found(position, position + len(part), known.label if known else "GPE"))
+                position += len(part) + 1
+            if match.group(2):  # "(NTB-AFP)": two agencies
+                position = match.start(2)
+                for agency in match.group(2).split("-"):
+                    if agency:
+                        found.append(_Found(position, position + len(agency), "ORG"))
+                    position += len(agency) + 1
             after.append(match.end())
         return found, after
 
@@ -502,8 +526,8 @@ class MentionFinder:
         """"Gweiranfängelset" -> "Gweiran" + "fängelset"; "Mellanösternprogram" -> "Mellanöstern"."""
         if len(word) < 7 or self.lang == "en" or is_acronym(word) or _adjective(word, self.lang):
             return word, ""  # English writes names and common nouns apart
-        for cut in range(len(word) - 4, 2, -1):
-            if word[cut].islower() and self.gazetteer.known(word[:cut]):
+        for cut in range(len(word) - 5, 2, -1):
+            if word[cut].islower() and _word_onset(word[cut:]) and self.gazetteer.known(word[:cut]):
                 return word[:cut], word[cut:].lower()
         if not initial:
             lower = word.lower()
@@ -662,7 +686,9 @@ class MentionFinder:
             return name
         # not after an abbreviation or a place ("SDF styrkor", "Syriens regering"); a genitive
         # of anything else names its institution ("Lunds universitet")
-        if is_acronym(word) or noun in FORCES_PLURALS or self.gazetteer.lookup(word) is not None:
+        if noun not in COURT_NOUNS and (
+            is_acronym(word) or noun in FORCES_PLURALS or self.gazetteer.lookup(word) is not None
+        ):
             return name
         return _Found(name.start, match.end(1), "ORG")
 

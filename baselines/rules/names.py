@@ -149,6 +149,13 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "the-west": ("Västvärlden", "Vesten", "the West"),
 }
 
+# Courts named by their town ("Stockholms tingsrätt", "Oslo tingrett"): a known place before
+# one of these is part of the court's name, not a genitive modifier
+COURT_NOUNS: frozenset[str] = frozenset(
+    {"tingsrätt", "tingsrätten", "hovrätt", "hovrätten", "tingrett", "lagmannsrett", "byret",
+     "byretten", "landsret", "landsretten"}
+)
+
 # A name holding one of these words (or ending in one of these, for closed compounds) is
 # an organisation: "Syrian Democratic Forces", "Försvarshögskolan", "Financial Times".
 ORG_WORDS: frozenset[str] = frozenset(
@@ -168,6 +175,8 @@ ORG_WORDS: frozenset[str] = frozenset(
         "nätverk", "nettverk", "netværk", "förening", "forening", "stiftelse", "kommission",
         "kommisjon", "domstol", "myndighet", "myndighed", "universitet", "bataljon", "milis",
         "milits", "koalition", "koalisjon", "allians", "allianse", "senter", "centrum",
+        "tingsrätt", "tingsrätten", "hovrätt", "hovrätten", "tingrett", "lagmannsrett", "byret",
+        "byretten", "landsret", "landsretten",
         # heads of Arabic organisation names: "Jabhat al-Nusra", "Jaish al-Islam", "Hizb ..."
         "jabhat", "jaish", "jaysh", "hizb", "harakat", "liwa", "kataib", "ansar", "hayat", "tahrir",
     }

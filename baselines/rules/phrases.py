@@ -98,7 +98,11 @@ def is_modifier(word: Word, lex: CueLexicon) -> bool:
         return True
     if word.text.isupper() and len(word.text) <= 6 and "-" not in word.text:
         return True  # an acronym before a noun: "IS fångar", "U.S. officials"
-    return lower.endswith(lex.adjective_endings) and len(lower) > 4
+    return (lower.endswith(lex.adjective_endings) or lower.endswith(lex.genitive_endings)) and len(lower) > 4
+
+
+def _before_a_claim(following: Word | None, stop: frozenset[int]) -> bool:
+    return following is not None and following.start in stop
 
 
 def noun_phrase(
@@ -143,6 +147,20 @@ def noun_phrase(
             current = words[index]
         last = current.end
         index += 1
+        # an English noun compound: a singular noun before a plural one ("security officials",
+        # "pickup trucks"); a plural head is not extended ("prisoners escaped")
+        compound = word(index)
+        if (
+            lex.lang == "en"
+            and compound is not None
+            and not current.lower.endswith("s")
+            and compound.lower.endswith("s")
+            and len(compound.lower) > 3
+            and compound.lower not in lex.speech_verbs
+            and usable(index, last)
+        ):
+            last = compound.end
+            index += 1
         # a coordinated head: "prisoners and detainees"
         conjunction = word(index)
         if (
@@ -150,6 +168,7 @@ def noun_phrase(
             and conjunction.lower in lex.conjunctions
             and _spaced(text, last, conjunction.start)
             and usable(index + 1, conjunction.end)
+            and not _before_a_claim(word(index + 2), stop)  # "tält och skadade fem": a verb
         ):
             position = conjunction.end
             index += 1

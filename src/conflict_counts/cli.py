@@ -67,11 +67,24 @@ class _Parser(argparse.ArgumentParser):
         super().error(_ARGPARSE_QUOTED.sub(lambda match: quote(match.group(1)), message))
 
 
+class _PlainText(argparse.RawDescriptionHelpFormatter):
+    """The commands' docstrings are reStructuredText (``--lang``); help prints them plain."""
+
+    def format_help(self) -> str:
+        return super().format_help().replace("``", "")
+
+
+class _PlainSummary(argparse.HelpFormatter):
+    def format_help(self) -> str:
+        return super().format_help().replace("``", "")
+
+
 def _parser(selected: str | None) -> argparse.ArgumentParser:
     """Every command is listed; only ``selected`` has its module imported and its options added."""
     parser = _Parser(
         prog="conflict-counts",
         description="Build, validate, score and explore the ConflictCounts dataset.",
+        formatter_class=_PlainSummary,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -82,7 +95,7 @@ def _parser(selected: str | None) -> argparse.ArgumentParser:
         module = command_module(name)
         sub = subparsers.add_parser(
             name, help=summary(name), description=module.__doc__,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_PlainText,
         )
         module.add_arguments(sub)
     return parser

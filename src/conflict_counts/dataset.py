@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conflict_counts.cells import optional_float, optional_int, optional_str
-from conflict_counts.errors import InputError
+from conflict_counts.errors import InputError, Problem
 from conflict_counts.layout import DATASET_DIR, MANIFEST
 from conflict_counts.records import Claim, Document, Mention, Prediction, Span
 
@@ -47,9 +47,21 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=_nullable_types)
 
 
+def not_a_folder(directory: Path) -> Problem | None:
+    """The one problem of a dataset path that is no folder at all (not one for each table)."""
+    directory = Path(directory)
+    if directory.is_dir():
+        return None
+    what = "is a file, not a dataset folder" if directory.exists() else "no such folder"
+    return Problem(str(directory), None, None, f"{what}; give a built dataset folder")
+
+
 def read_arrow(directory: Path, table: str) -> pa.Table:
     """A table as stored, or one clear line when it is missing or unreadable."""
     path = table_path(directory, table)
+    problem = not_a_folder(directory)
+    if problem is not None:
+        raise InputError(problem)
     if not path.is_file():
         raise InputError.at(str(path), None, None, f"missing table {table!r}; run `conflict-counts build`")
     try:
