@@ -10,11 +10,12 @@ taken from any article; each lists its mentions as quoted text and label, locate
 text by code. The held-out paragraphs (heldout_paragraphs*.yaml, six sets) were each
 written and annotated from the guidelines alone by an annotator who saw neither the rules
 nor their tests nor the other sets; each file's header gives the figures of its first
-scoring, the held-out estimate. They list claims too (span, low, high, qualifier, predicate), so the table adds claim span and
-value F1 and predicate accuracy (over the claims whose span is found). The rules run as on
-any text outside the dataset: with the gazetteer learned from every gold document. A batch
-estimates how the rules meet text they were not fitted to only on its first run, before the
-rules change for it; afterwards it is a regression test.
+scoring, the held-out estimate. They list claims too (span, low, high, qualifier,
+predicate), so the table adds claim span and value F1 and predicate accuracy (over the
+claims whose span is found). The rules run as on any text outside the dataset: with the
+gazetteer learned from every gold document. A batch estimates how the rules meet text they
+were not fitted to only on its first run, before the rules change for it; afterwards it is
+a regression test.
 """
 
 from __future__ import annotations
