@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,10 @@ from conflict_counts.cli import main
 # No property test has a deadline: a busy machine must not turn a slow example into a failure.
 settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
+
+# The scorer's gold cache of this test run: in a folder of its own, never the user's cache
+# (commands run in subprocesses inherit it). Tests of the cache itself set their own.
+os.environ.setdefault("CONFLICT_COUNTS_CACHE_DIR", tempfile.mkdtemp(prefix="conflict-counts-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "fixtures" / "mini"
