@@ -209,7 +209,7 @@ class PreparedClustering:
         keys, k_index = np.unique(self.cell_k, return_inverse=True)
         resps, r_index = np.unique(self.cell_r, return_inverse=True)
         dense = len(keys) * len(resps) <= DENSE_CELLS
-        if dense:
+        if dense and len(self.cell_k):  # no shared cell (nothing predicted): nothing to align
             from scipy.optimize import linear_sum_assignment  # scipy.optimize takes a second to import
 
         for b in range(len(n)):
