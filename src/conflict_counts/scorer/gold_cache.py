@@ -19,7 +19,6 @@ skipped without a word: it only saves time.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import io
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from conflict_counts.dataset import TABLES
+from conflict_counts.hashing import bytes_sha256, file_sha256
 from conflict_counts.layout import CROISSANT, MANIFEST
 from conflict_counts.version import __version__
 
@@ -35,7 +35,7 @@ CACHE_ENV = "CONFLICT_COUNTS_CACHE_DIR"
 # Every file the checks of a gold folder read (a built one's tables, manifest and published
 # checksums; a hand-made one's three tables): the entry's name covers each, present or not.
 READ = (*(f"{table}.parquet" for table in TABLES), MANIFEST, CROISSANT)
-FORMAT = b"conflict-counts gold cache 1"  # bump when the entry's content changes
+FORMAT = "conflict-counts gold cache 1"  # bump when the entry's content changes
 
 
 def cache_dir() -> Path | None:
@@ -46,17 +46,15 @@ def cache_dir() -> Path | None:
     return Path(base) / "conflict-counts"
 
 
-def _source_digest() -> bytes:
+def _source_digest() -> str:
     """SHA-256 over this package's Python sources (an edited checkout must not reuse entries)."""
-    digest = hashlib.sha256()
     roots = {Path(__file__).resolve().parents[1]}
     spec = importlib.util.find_spec("conflict_counts.schema")  # installed inside the package
     if spec is not None and spec.submodule_search_locations:
         roots |= {Path(p).resolve() for p in spec.submodule_search_locations}
-    for root in sorted(roots):
-        for path in sorted(root.rglob("*.py")):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
+    lines = [f"{path.relative_to(root)} {file_sha256(path)}"
+             for root in sorted(roots) for path in sorted(root.rglob("*.py"))]
+    return bytes_sha256("\n".join(lines).encode())
 
 
 def entry_path(directory: Path) -> Path | None:
@@ -65,15 +63,15 @@ def entry_path(directory: Path) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(FORMAT + b"\0" + __version__.encode() + b"\0" + _source_digest())
+    lines = [FORMAT, __version__, _source_digest()]
     try:
         for name in READ:
             path = Path(directory) / name
-            found = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"absent"
-            digest.update(name.encode() + b"\0" + found)
+            lines.append(f"{name} {file_sha256(path) if path.is_file() else 'absent'}")
     except OSError:
         return None
-    return folder / "gold" / f"{digest.hexdigest()}.npz"
+    key = bytes_sha256("\n".join(lines).encode())
+    return folder / "gold" / f"{key}.npz"
 
 
 def read(entry: Path | None) -> list[np.ndarray] | None:
