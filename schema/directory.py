@@ -17,11 +17,9 @@ from conflict_counts.dataset import (
     to_frame,
 )
 from conflict_counts.errors import InputError, Problem, quote
-from conflict_counts.layout import MANIFEST
+from conflict_counts.layout import CROISSANT, MANIFEST
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
-
-CROISSANT = "croissant.json"
 
 
 def _problem(directory: Path, failure: Failure) -> Problem:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,12 @@ from conflict_counts.cli import main
 # No property test has a deadline: a busy machine must not turn a slow example into a failure.
 settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
+
+# The scorer's gold cache of this test run: in a folder of its own, never the user's cache
+# (commands run in subprocesses inherit it). Tests of the cache itself set their own.
+if "CONFLICT_COUNTS_CACHE_DIR" not in os.environ:
+    os.environ["CONFLICT_COUNTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="conflict-counts-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CONFLICT_COUNTS_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "fixtures" / "mini"

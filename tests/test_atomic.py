@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from conflict_counts.atomic import replace_directory, replacing, staging_folders, write_all, write_text
+from conflict_counts.atomic import (
+    create_bytes,
+    replace_directory,
+    replacing,
+    staging_folders,
+    write_all,
+    write_text,
+)
 from conflict_counts.errors import InputError
 
 
@@ -100,3 +107,12 @@ def test_replace_directory_swaps_whole_and_removes_leftovers(tmp_path: Path) -> 
     assert staging_folders(target) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert _mode(target) == 0o777 & ~_umask()
+
+
+def test_create_bytes_writes_a_new_file_and_never_replaces_one(tmp_path: Path) -> None:
+    target = tmp_path / "entry.npz"
+    assert create_bytes(target, b"\x00first") is True
+    assert create_bytes(target, b"second") is False
+    assert target.read_bytes() == b"\x00first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry.npz"]  # no temporary file left
+    assert _mode(target) == 0o666 & ~_umask()

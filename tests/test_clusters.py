@@ -255,3 +255,19 @@ def test_only_the_requested_metrics_are_computed() -> None:
     only = ClusterScorer(clustering, n, ("bcubed",)).scores(np.ones((1, n)))
     assert set(only) == {"bcubed"}
     assert only["bcubed"]["f1"][0] == full["bcubed"]["f1"][0]
+
+
+@given(clusterings(), st.randoms(use_true_random=False))
+def test_one_replicate_gives_the_floats_of_many(case: tuple, rng: random.Random) -> None:
+    """The observed scores (one weight row: weighted counts) equal that row among many
+    replicates (sparse products), float for float."""
+    key, response = case
+    base = from_partitions(key, response)
+    n_units = len(base.unit)
+    weights = np.array([[rng.randint(0, 3) for _ in range(n_units)] for _ in range(4)], dtype=float)
+    many = cluster_scores(base, weights, n_units=n_units)
+    for row in range(len(weights)):
+        one = cluster_scores(base, weights[row : row + 1], n_units=n_units)
+        for metric in ("muc", "bcubed", "ceafe", "lea"):
+            for field in ("recall", "precision", "f1"):
+                np.testing.assert_array_equal(one[metric][field], many[metric][field][row : row + 1])

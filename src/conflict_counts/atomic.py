@@ -21,7 +21,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from conflict_counts.errors import InputError
 
@@ -75,7 +75,7 @@ def _remove_abandoned(directory: Path, name: str) -> None:
 class _Staged:
     """One file being written: unnamed while it is written, named when it is placed."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, binary: bool = False) -> None:
         self.target = target
         self.mode = normal_mode(target)
         directory = target.resolve().parent
@@ -87,7 +87,11 @@ class _Staged:
             prefix = f".{target.name}.{os.getpid()}-"
             descriptor, name = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
             self.named = Path(name)
-        self.handle: TextIO = open(descriptor, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.handle: IO = (
+            open(descriptor, "wb")  # noqa: SIM115
+            if binary
+            else open(descriptor, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        )
 
     def place(self) -> None:
         self.handle.flush()
@@ -99,6 +103,19 @@ class _Staged:
         self.handle.close()
         os.replace(self.named, self.target)
         self.named = None
+
+    def place_new(self) -> bool:
+        """Name the file ``target`` only if no file has that name; False (and nothing named) if one has."""
+        self.handle.flush()
+        os.fchmod(self.handle.fileno(), self.mode)
+        try:
+            if self.named is None:
+                _link_descriptor(self.handle.fileno(), self.target)
+            else:
+                os.link(self.named, self.target)
+        except FileExistsError:
+            return False
+        return True
 
     def discard(self) -> None:
         self.handle.close()
@@ -159,6 +176,17 @@ def write_lines(target: str | Path, lines: Iterable[str]) -> int:
 def write_text(path: str | Path, text: str) -> None:
     """Replace one file atomically."""
     write_all([(path, text)])
+
+
+def create_bytes(path: str | Path, data: bytes) -> bool:
+    """Write a new file all-or-nothing, never replacing one: False (nothing written) if ``path``
+    exists, as when another process wrote it first. Raises OSError if it cannot be written."""
+    staged = _Staged(Path(path), binary=True)
+    try:
+        staged.handle.write(data)
+        return staged.place_new()
+    finally:
+        staged.discard()
 
 
 @contextlib.contextmanager

@@ -18,11 +18,15 @@ and, with all weights 1, the usual unweighted scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from conflict_counts.scorer.counts import Tree, divide, f1
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 METRICS: tuple[str, ...] = ("muc", "bcubed", "ceafe", "lea")
 
@@ -35,14 +39,38 @@ def singletons(codes: np.ndarray) -> np.ndarray:
     return codes
 
 
-def _incidence(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sparse.csr_matrix:
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(n_rows, max(n_cols, 0)))
+@dataclass(frozen=True, eq=False)
+class Incidence:
+    """A matrix of ones at ``(rows[i], cols[i])`` (an entry given twice counts 2), ``shape`` large."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    shape: tuple[int, int]
+
+    @cached_property
+    def matrix(self) -> sparse.csr_matrix:
+        """As a sparse matrix, for many replicates (scipy is imported only then)."""
+        from scipy import sparse
+
+        return sparse.csr_matrix((np.ones(len(self.rows)), (self.rows, self.cols)), shape=self.shape)
 
 
-def _times(weights: np.ndarray, matrix: sparse.csr_matrix) -> np.ndarray:
-    """Dense (replicates × rows) times sparse (rows × cols), as a dense array."""
-    return np.asarray((matrix.T @ weights.T).T)
+def _incidence(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> Incidence:
+    shape = (n_rows, max(n_cols, 0))
+    return Incidence(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), shape)
+
+
+def _times(weights: np.ndarray, incidence: Incidence) -> np.ndarray:
+    """Dense (replicates × rows) times the incidence (rows × cols), as a dense array.
+
+    One replicate (the observed scores) is a weighted ``bincount``; more multiply the sparse
+    matrix. Every weight and product here is a whole number (copy levels, counts, pairs), so
+    both ways give the same floats.
+    """
+    if len(weights) == 1:
+        row = weights[0, incidence.rows]
+        return np.bincount(incidence.cols, weights=row, minlength=incidence.shape[1])[None, :]
+    return np.asarray((incidence.matrix.T @ weights.T).T)
 
 
 @dataclass(frozen=True)
@@ -133,25 +161,26 @@ class PreparedClustering:
     n_resp: int
     cell_k: np.ndarray
     cell_r: np.ndarray
-    key_size: sparse.csr_matrix  # units × key clusters
-    resp_size: sparse.csr_matrix
-    key_alone: sparse.csr_matrix  # key mentions without a response twin
-    resp_alone: sparse.csr_matrix
-    cell: sparse.csr_matrix  # units × (key, response) cells
-    cell_key: sparse.csr_matrix  # cells × key clusters
-    cell_resp: sparse.csr_matrix
+    key_size: Incidence  # units × key clusters
+    resp_size: Incidence
+    key_alone: Incidence  # key mentions without a response twin
+    resp_alone: Incidence
+    cell: Incidence  # units × (key, response) cells
+    cell_key: Incidence  # cells × key clusters
+    cell_resp: Incidence
 
     def scores(self, weights: np.ndarray, metrics: tuple[str, ...] = METRICS) -> Tree:
         """Recall, precision and F1 of ``metrics``, arrays over the replicates in ``weights``.
 
         Only what the requested metrics need is computed: B-cubed alone is a few sparse
-        products, MUC and LEA add cluster-level sums, CEAF-e an assignment per replicate.
+        products (weighted counts, for one replicate), MUC and LEA add cluster-level sums,
+        CEAF-e an assignment per replicate.
         """
         k = _times(weights, self.key_size)
         r = _times(weights, self.resp_size)
         n = _times(weights, self.cell)
 
-        def muc(size: np.ndarray, alone: np.ndarray, to_side: sparse.csr_matrix) -> tuple:
+        def muc(size: np.ndarray, alone: Incidence, to_side: Incidence) -> tuple:
             present = (n > 0).astype(np.float64)
             parts = _times(present, to_side) + _times(weights, alone)
             exists = size > 0
@@ -166,7 +195,7 @@ class PreparedClustering:
             other: np.ndarray,
             side: np.ndarray,
             other_side: np.ndarray,
-            to_side: sparse.csr_matrix,
+            to_side: Incidence,
         ) -> tuple:
             common = _times(n * (n - 1) / 2, to_side)
             lone = _times(((n == 1) & (other[:, other_side] == 1)).astype(np.float64), to_side)
@@ -209,7 +238,7 @@ class PreparedClustering:
         keys, k_index = np.unique(self.cell_k, return_inverse=True)
         resps, r_index = np.unique(self.cell_r, return_inverse=True)
         dense = len(keys) * len(resps) <= DENSE_CELLS
-        if dense:
+        if dense and len(self.cell_k):  # no shared cell (nothing predicted): nothing to align
             from scipy.optimize import linear_sum_assignment  # scipy.optimize takes a second to import
 
         for b in range(len(n)):
@@ -242,6 +271,7 @@ def sparse_assignment(
     then costs 1.5 (n_rows + n_cols) − its value, so the cheapest perfect matching is the
     most valuable matching (values are in [0, 1], so every cost is positive).
     """
+    from scipy import sparse
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
     size = n_rows + n_cols

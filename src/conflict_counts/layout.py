@@ -10,4 +10,5 @@ CARD = Path("README.md")
 CHANGELOG = Path("CHANGELOG.md")
 CONTRAST_DIR = Path("seeds/contrast")
 MANIFEST = "manifest.json"  # in every dataset folder the build writes
+CROISSANT = "croissant.json"  # beside it: the published metadata, with each file's sha256
 TASKS_DIR = Path("annotation-tasks")  # add-article's tasks for annotators (not part of the dataset)

@@ -61,8 +61,10 @@ class Evaluation:
             }
         )
         scored = set(units.doc_ids)
-        pred_mentions = predictions.mentions[predictions.mentions["doc_id"].isin(scored)]
-        pred_claims = predictions.claims[predictions.claims["doc_id"].isin(scored)]
+        pred_mentions, pred_claims = predictions.mentions, predictions.claims
+        if not predictions.doc_ids <= scored:  # predictions checked against other documents
+            pred_mentions = pred_mentions[pred_mentions["doc_id"].isin(scored)]
+            pred_claims = pred_claims[pred_claims["doc_id"].isin(scored)]
         pred_mentions, pred_claims = (f.reset_index(drop=True) for f in (pred_mentions, pred_claims))
         ents = entities.evaluate(
             entities.Spans.from_frame(gold.mentions, units, links),

@@ -99,11 +99,10 @@ class Tally:
     ) -> None:
         """Like :meth:`add`, split by label: one column ``<label>/<name>`` per label."""
         labels = np.asarray(labels, dtype=np.int64)
-        order = np.argsort(labels, kind="stable")
-        bounds = np.searchsorted(labels[order], np.arange(len(label_names) + 1))
-        for index, label in enumerate(label_names):
-            take = order[bounds[index] : bounds[index + 1]]
-            self.add(f"{label}/{name}", np.asarray(units)[take], None if weights is None else weights[take])
+        units = np.asarray(units)
+        for index, label in enumerate(label_names):  # a handful of labels: a pass each, no sort
+            take = np.flatnonzero(labels == index)
+            self.add(f"{label}/{name}", units[take], None if weights is None else weights[take])
 
     def _column(self, index: int) -> np.ndarray:
         units, weights = self._events[index]

@@ -7,7 +7,7 @@ The scorer works on whole columns at once, so it takes the frames of
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -19,7 +19,8 @@ from conflict_counts.errors import Problem, raise_if_any
 from conflict_counts.layout import MANIFEST
 from conflict_counts.matching import lexical_order
 from conflict_counts.predictions.reader import CLAIM_COLUMNS, MENTION_COLUMNS, load_predictions
-from conflict_counts.scorer.units import Units
+from conflict_counts.scorer import gold_cache
+from conflict_counts.scorer.units import Units, document_starts
 
 # Columns the scorer reads: those it compares with the predictions, and the surface texts its
 # error report quotes; other columns of the tables are ignored.
@@ -37,12 +38,13 @@ class Gold:
     documents: pd.DataFrame
     mentions: pd.DataFrame
     claims: pd.DataFrame
+    known_units: Units | None = None  # the units, when they were found in the cache
 
     @cached_property
     def units(self) -> Units:
         """The sentences of the gold documents (the bootstrap units), split once per gold:
         ``compare`` and repeated ``score`` calls on one :class:`Gold` reuse them."""
-        return Units.from_documents(self.documents)
+        return self.known_units if self.known_units is not None else Units.from_documents(self.documents)
 
     @classmethod
     def from_frames(
@@ -94,16 +96,35 @@ def load_gold(directory: str | Path) -> Gold:
     The folder is validated first: a damaged gold table would otherwise give plausible
     but wrong scores. A built folder (it has a manifest) is validated as ``conflict-counts
     validate`` does; a hand-made one (the three tables only) is held to the rules of a
-    prediction file: types, offsets inside the text, the qualifier table.
+    prediction file: types, offsets inside the text, the qualifier table. A folder that passed
+    once is not checked again while its files and this program are unchanged: its sentence
+    starts are then read from the cache (:mod:`conflict_counts.scorer.gold_cache`).
     """
     dataset = Dataset(directory)
+    entry = gold_cache.entry_path(dataset.directory)
+    cached = gold_cache.read(entry)
+    if cached is None:
+        _check(dataset)
+    gold = Gold.from_frames(*(dataset.table(table) for table in COLUMNS), where=str(dataset.directory))
+    if cached is not None and len(cached) != len(gold.documents):  # not this folder's entry after all
+        _check(dataset)
+        cached = None
+    if cached is None:
+        starts = document_starts(gold.documents)
+        gold_cache.write(entry, starts)
+    else:
+        starts = cached
+    return replace(gold, known_units=Units.from_documents(gold.documents, starts))
+
+
+def _check(dataset: Dataset) -> None:
+    """Every check of the gold folder (``load_gold`` says which); raises InputError listing problems."""
     if (dataset.directory / MANIFEST).is_file():
         from conflict_counts.schema.directory import validate_directory
 
         raise_if_any(validate_directory(dataset.directory))
     else:
         _check_hand_made(dataset)
-    return Gold.from_frames(*(dataset.table(table) for table in COLUMNS), where=str(dataset.directory))
 
 
 def _check_hand_made(dataset: Dataset) -> None:
