@@ -26,6 +26,14 @@ def gazetteer_from(gold: GoldData) -> Gazetteer:
     )
 
 
+# a sentence with what the rules read (a cue, a number, a name, a source); the languages'
+# words matter less than that every pattern is compiled
+WARM_UP = (
+    "Minst 20 personer flydde från lägret, enligt polisen. Omkring 300 krigare greps, sier "
+    "kilder til avisen. At least 15 people were killed, officials said on Monday."
+)
+
+
 class RulesBaseline:
     """Predicts every document with a gazetteer that never saw it.
 
@@ -60,6 +68,13 @@ class RulesBaseline:
             else:
                 self._gazetteers[held_out] = gazetteer_from(self.gold.for_text(text, derived_from))
         return self._gazetteers[held_out]
+
+    def warm_up(self) -> None:
+        """Compile each language's patterns and fill the caches of names and numbers on a
+        short text, so that forked workers inherit them instead of each making its own."""
+        for language in ("sv", "nb", "da", "en"):
+            for _line in self.predict_lines([Document("warm-up", WARM_UP, language)]):
+                pass
 
     def _analysed(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list, list]]:
         for document in documents:
