@@ -116,13 +116,17 @@ _REGION_SET = frozenset(REGION_WORDS)
 _ENGLISH_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean", "ians", "eans")
 # A dateline: one to three all-capital words opening a line, then a comma, a parenthesis or
 # a dash ("QAMISHLI, Syria (AP) —", "RAQQA (Ritzau) –"); the place it names is a GPE
-_DATELINE = re.compile(
-    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ ][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place
+_DATELINE_BODY = (
+    rf"[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ ][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place
     rf"(?:,[ ]*[{UPPER}][\w.]*(?:[ ][{UPPER}]\w*)?)?"  # ", Syria"
     rf"[ ]*(?:\(([{UPPER}][\w\-]*)\)[ ]*)?"  # "(AP)", "(NTB-AFP)": the agency
-    rf"(?:[,–—:]|-(?!\w))[ ]*",
-    re.MULTILINE,
+    rf"(?:[,–—:]|-(?!\w))[ ]*"
 )
+_DATELINE = re.compile(_DATELINE_BODY)  # on the first line; matched at its start
+# on every other line: from the line break before it, a literal the search skips to in C (a
+# "^" in MULTILINE mode is tried at every offset). A dateline holds no line break, so
+# the matches are those of "^" + the body in MULTILINE mode.
+_DATELINE_AFTER_BREAK = re.compile("\n" + _DATELINE_BODY)
 _TOWARD = frozenset({"till", "til", "to", "into", "mot", "mod", "towards", "toward"})
 _TOWARD_ENDINGS = tuple(f" {w} " for w in _TOWARD)
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -351,7 +355,9 @@ class MentionFinder:
         and where the text after each dateline starts."""
         found: list[_Found] = []
         after: list[int] = []
-        for match in _DATELINE.finditer(text):
+        first = _DATELINE.match(text)
+        after_breaks = _DATELINE_AFTER_BREAK.finditer(text, first.end() if first else 0)
+        for match in ([first] if first else []) + list(after_breaks):
             place = match.group(1).rstrip("-’'")
             line_end = text.find("\n", match.end())
             line = text[match.end() : len(text) if line_end < 0 else line_end]

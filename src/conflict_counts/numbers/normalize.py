@@ -133,8 +133,13 @@ def _single(
     parsed: Parsed, start: int, num_start: int, qualifier: str | None, cue: str | None
 ) -> Reading:
     end = num_start + parsed.end
-    norm = Normalized.of(parsed.value, qualifier or ("approx" if parsed.approx else "exact"))
+    norm = _normalized(float(parsed.value), qualifier or ("approx" if parsed.approx else "exact"))
     return Reading(start, end, norm, "single", ((num_start, end),), cue)
+
+
+@lru_cache(maxsize=4096)  # news repeats its numbers; a Normalized is immutable
+def _normalized(value: float, qualifier: str) -> Normalized:
+    return Normalized.of(value, qualifier)
 
 
 @cache
