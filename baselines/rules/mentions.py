@@ -135,6 +135,7 @@ _OF = frozenset({"of", "for", "för", "av", "of the", "for the"})  # joiners of 
 _AREA_AFTER = frozenset({"province", "provinsen", "governorate", "district"})
 _TOWN_OF = ("town of", "city of", "village of", "province of", "district of")
 CACHE_SIZE = 50_000
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 NEAR = 3000  # characters each side of a name that the lower-case test reads
 
 
@@ -332,7 +333,7 @@ class MentionFinder:
                     or (found and a - found[-1].end <= 8 and found[-1].label in _PLACE_LABELS)
                 ):
                     label = self._place_by_context(text, found[-1] if found else None, a, b)
-                found.append(_Found(a, b, label))
+                found.append(_new(_Found, (a, b, label)))
             if known.adjective_last:
                 found.extend(self._adjective_org(text, run.end(), surface))
             elif len(names) == 1 and found and found[-1].end == (end := run.end()):
@@ -702,10 +703,13 @@ class MentionFinder:
                     aliases.setdefault(long, entity)
                     aliases.setdefault(short, entity)
         mentions = []
-        for f in found:
-            surface = text[f.start : f.end]
-            entity = aliases.get(surface) or self._entity_or_surface(surface, f.label)
-            mentions.append(Mention(f.start, f.end, f.label, entity))
+        entities = self._entities
+        for start, end, label in found:
+            surface = text[start:end]
+            entity = aliases.get(surface) or entities.get((surface, label))  # names repeat
+            if not entity:
+                entity = self._entity_or_surface(surface, label)
+            mentions.append(_new(Mention, (start, end, label, entity)))
         return mentions
 
     def _entity(self, surface: str, label: str) -> str | None:

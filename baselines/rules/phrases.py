@@ -34,12 +34,12 @@ class Word(NamedTuple):
         return self.text.lower()
 
 
-_make_word = Word._make  # tuple.__new__ without the generated __new__'s Python frame
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 
 
 def words_between(text: str, start: int, end: int) -> list[Word]:
     """The words of ``text[start:end]`` with their offsets."""
-    return [_make_word((*m.span(), m.group())) for m in WORD.finditer(text, start, end)]
+    return [_new(Word, (*m.span(), m.group())) for m in WORD.finditer(text, start, end)]
 
 
 def last_words(text: str, start: int, end: int) -> list[Word]:
@@ -117,7 +117,7 @@ def noun_phrase(
             match = next(matches, None)
             if match is None:
                 return None
-            words.append(_make_word((*match.span(), match.group())))
+            words.append(_new(Word, (*match.span(), match.group())))
         return words[i]
 
     def usable(i: int, after: int) -> bool:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from conflict_counts.labels import QUALIFIER_BOUNDS, QUALIFIERS
 from conflict_counts.numbers.lexicon import LANGS, lexicon
@@ -44,9 +45,9 @@ class Normalized:
         return cls(v if has_low else None, v if has_high else None, qualifier)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One interpreted match: where it is, what it means, and its number parts."""
+class Reading(NamedTuple):
+    """One interpreted match: where it is, what it means, and its number parts (a named
+    tuple: the finder makes one for every candidate match)."""
 
     start: int
     end: int
