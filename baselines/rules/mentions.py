@@ -261,18 +261,6 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(lex.function_words | set(lex.determiners) | set(lex.pronouns) | NAME_OPENERS)
 
 
-def _previous_word(text: str, start: int) -> str:
-    chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
-    if not chunk or chunk[-1] == "\n":
-        return ""
-    return chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
-
-
-def _next_word(text: str, end: int) -> str:
-    match = _NEXT.match(text, end, end + 40)
-    return match.group(1).lower() if match else ""
-
-
 class MentionFinder:
     """Finds the entity mentions of one language with one gazetteer."""
 
@@ -311,7 +299,7 @@ class MentionFinder:
             surface = run.group()
             if surface.isupper() and line.shouted(text, start):
                 continue
-            known = self._run(surface)
+            known = self._runs.get(surface) or self._run(surface)  # names repeat
             names = known.inside
             # where the run stands is looked at only when it changes what the run holds
             if known.initial is not names and (start in openings or self._after_quote(text, start)):
@@ -572,8 +560,13 @@ class MentionFinder:
 
     # -- labels ------------------------------------------------------------------------
     def _label(self, text: str, start: int, end: int, name: _Name) -> str:
-        before = _previous_word(text, start)
-        after = name.rest or _next_word(text, end)
+        # the words before and after the name (in line; this runs for every name of the text)
+        chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
+        before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
+        after = name.rest
+        if not after:
+            match = _NEXT.match(text, end, end + 40)
+            after = match.group(1).lower() if match else ""
         # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
         # break, none), so the slice is lowered only then
         town_of = before in ("of", "") and (

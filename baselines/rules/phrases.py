@@ -185,8 +185,10 @@ def skip_words(text: str, position: int, limit: int, phrases: tuple[str, ...]) -
     """Skip leading spaces and any of ``phrases`` ("uppgifter från"), returning the new offset."""
     match = _SPACE.match(text, position, limit)
     position = match.end() if match else position
-    lowered = text[position:limit].lower()
-    for phrase in _longest_first(phrases):
+    ordered = _longest_first(phrases)
+    # as far as the longest phrase and the character after it: what the tests below read
+    lowered = text[position : min(limit, position + len(ordered[0]) + 1)].lower() if ordered else ""
+    for phrase in ordered:
         if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
             position += len(phrase)
             match = _SPACE.match(text, position, limit)

@@ -44,13 +44,19 @@ TOKEN_PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Segment:
     """A piece of a document located by code-point offsets (end-exclusive)."""
 
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # what the generated __init__ of a frozen dataclass does, without its three calls of
+        # object.__setattr__ (twice as fast: a document has a segment per sentence and clause)
+        fields = self.__dict__
+        fields["start"], fields["end"], fields["text"] = start, end, text
 
 
 def sentences(text: str) -> list[Segment]:
