@@ -256,12 +256,14 @@ def _predict_batches(
 Read = list[tuple[int, str | None, tuple[str, int, int] | None, "Errors"]]
 
 
-def _read_and_predict(batch: list[tuple[int, bytes]], default_lang: str | None) -> Read:
-    """In a worker: each raw line read alone (:func:`_read_line`) and its document predicted:
-    (line number, usable doc_id, its output line or None, problems)."""
+def _read_and_predict(batch: list[tuple[int, bytes]], default_lang: str | None, predict: bool) -> Read:
+    """In a worker: each raw line read alone (:func:`_read_line`) and, unless the input was
+    already found bad, its document predicted: (line number, usable doc_id, its output line or
+    None, problems)."""
     read = [(number, *_read_line(raw, number, default_lang)) for number, raw in batch]
-    predicted = iter(_predict_lines(_WORKER_EXTRACTOR, [d for _, _, d, _ in read if d is not None]))
-    return [(number, doc_id, None if d is None else next(predicted), errors)
+    documents = [d for _, _, d, _ in read if d is not None] if predict else []
+    predicted = iter(_predict_lines(_WORKER_EXTRACTOR, documents))
+    return [(number, doc_id, None if d is None else next(predicted, ("", 0, 0)), errors)
             for number, doc_id, d, errors in read]
 
 
@@ -276,13 +278,13 @@ def _predict_jsonl(
     problems: list[Problem] = []
     seen: set[str] = set()
 
-    def raw_batches() -> Iterator[tuple[list[tuple[int, bytes]], str | None]]:
+    def raw_batches() -> Iterator[tuple[list[tuple[int, bytes]], str | None, bool]]:
         with path.open("rb") as handle:
             numbered = enumerate(handle, start=1)
             while batch := list(islice(numbered, batch_size)):
-                yield batch, default_lang
+                yield batch, default_lang, not problems  # after a bad line: read on, predict no more
 
-    for (batch, _), read in _in_workers(extractor, _read_and_predict, raw_batches(), jobs):
+    for (batch, *_), read in _in_workers(extractor, _read_and_predict, raw_batches(), jobs):
         lines: Lines = []
         for number, doc_id, predicted, errors in read:
             found, errors = _unique(doc_id, predicted, errors, seen)
