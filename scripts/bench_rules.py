@@ -9,7 +9,7 @@ waits for a core) and that process's peak resident memory, so two sizes of each 
 show whether memory stays flat:
 
 * ``rules``: the rules baseline as ``conflict-counts extract`` runs it on held-out text
-  (every document predicted and serialised to JSON);
+  (every document predicted and serialised to its JSON line, by ``predict_lines``);
 * ``quantulum3``: the peer reference, on the English corpus only (it is slow, so it gets
   small sizes; its rate is what compares);
 * ``floor``: a bare ``re.finditer(r"\\d+")`` scan, the least any number finder must do.
@@ -177,8 +177,8 @@ def worker(kind: str, corpus: Path, limit: int, gold: Path) -> dict:
         # learn the gazetteer and compile each language's patterns before the clock starts
         warm_up = [Document(f"warm-up-{lang}", "Minst 20 personer flydde, enligt SDF.", lang)
                    for lang in ("sv", "nb", "da", "en")]
-        for prediction in baseline.predict(warm_up):
-            dumps(prediction)
+        for _line in baseline.predict_lines(warm_up):
+            pass
     elif kind == "quantulum":
         from conflict_counts.baselines.peer import QuantulumBaseline
 
@@ -199,8 +199,12 @@ def worker(kind: str, corpus: Path, limit: int, gold: Path) -> dict:
                 chars += len(record["text"])
                 yield Document(record["doc_id"], record["text"], record["language"])
 
-        for prediction in baseline.predict(documents()):
-            dumps(prediction)
+        if kind == "rules":  # the JSON lines, written as `extract` writes them
+            for _line in baseline.predict_lines(documents()):
+                pass
+        else:
+            for prediction in baseline.predict(documents()):
+                dumps(prediction)
     seconds = time.process_time() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"chars": chars, "seconds": seconds, "peak_mb": peak_kb / 1024}

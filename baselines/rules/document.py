@@ -20,7 +20,8 @@ from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
 from conflict_counts.baselines.rules.mentions import MentionFinder
 from conflict_counts.baselines.rules.predicate import predicate
 from conflict_counts.baselines.rules.source import SourceFinder
-from conflict_counts.numbers import Normalized, iter_numbers
+from conflict_counts.numbers import Normalized
+from conflict_counts.numbers.finder import number_spans
 from conflict_counts.records import Claim, Document, Mention, Span
 from conflict_counts.text import Segment, bounded, sentences
 
@@ -216,5 +217,5 @@ def analyse(
     segments = bounded(rejoined(text, sentences(text)), MAX_SENTENCE)
     finder = finder or MentionFinder(gazetteer, lang)
     mentions = finder.find(text, segments)
-    numbers = [Number(n.start, n.end, n.normalized) for n in iter_numbers(text, lang)]
+    numbers = list(map(Number._make, number_spans(text, lang)))
     return mentions, read_claims(text, lang, document.doc_id, numbers, mentions, segments)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from conflict_counts.baselines.rules.gazetteer import kebab
 from conflict_counts.baselines.rules.lexicon import POPULATIONS
@@ -49,7 +50,7 @@ class Grouper:
 
     def __init__(self, doc_id: str, mentions: Sequence[Mention]) -> None:
         self.doc_id = doc_id
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=itemgetter(0))  # by start (a C key function)
         self.starts = [m.start for m in self.mentions]
         self.document_place = _place(mentions) or "unknown"
         self._places: dict[tuple[int, int], str | None] = {}

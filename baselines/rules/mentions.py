@@ -117,13 +117,17 @@ _REGION_SET = frozenset(REGION_WORDS)
 _ENGLISH_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean", "ians", "eans")
 # A dateline: one to three all-capital words opening a line, then a comma, a parenthesis or
 # a dash ("QAMISHLI, Syria (AP) —", "RAQQA (Ritzau) –"); the place it names is a GPE
-_DATELINE = re.compile(
-    rf"^[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ /][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place(s)
+_DATELINE_BODY = (
+    rf"[ \t]*([{UPPER}][{UPPER}'’\-]+(?:[ /][{UPPER}][{UPPER}'’\-]*){{0,2}})"  # the place(s)
     rf"(?:,[ ]*[{UPPER}][\w.]*(?:[ ][{UPPER}]\w*)?)?"  # ", Syria"
     rf"[ ]*(?:\(([{UPPER}][\w\-]*)\)[ ]*)?"  # "(AP)", "(NTB-AFP)": the agency
-    rf"(?:[,–—:]|-(?!\w)|(?<=\))[ ]+(?=[{UPPER}\d]))[ ]*",  # then a dash, or text after "(TT)"
-    re.MULTILINE,
+    rf"(?:[,–—:]|-(?!\w)|(?<=\))[ ]+(?=[{UPPER}\d]))[ ]*"  # then a dash, or text after "(TT)"
 )
+_DATELINE = re.compile(_DATELINE_BODY)  # on the first line; matched at its start
+# on every other line: from the line break before it, a literal the search skips to in C (a
+# "^" in MULTILINE mode is tried at every offset). A dateline holds no line break, so
+# the matches are those of "^" + the body in MULTILINE mode.
+_DATELINE_AFTER_BREAK = re.compile("\n" + _DATELINE_BODY)
 _TOWARD = frozenset({"till", "til", "to", "into", "mot", "mod", "towards", "toward"})
 _TOWARD_ENDINGS = tuple(f" {w} " for w in _TOWARD)
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -132,6 +136,7 @@ _OF = frozenset({"of", "for", "för", "av", "of the", "for the"})  # joiners of 
 _AREA_AFTER = frozenset({"province", "provinsen", "governorate", "district"})
 _TOWN_OF = ("town of", "city of", "village of", "province of", "district of")
 CACHE_SIZE = 50_000
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 NEAR = 3000  # characters each side of a name that the lower-case test reads
 
 
@@ -272,18 +277,6 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(lex.function_words | set(lex.determiners) | set(lex.pronouns) | NAME_OPENERS)
 
 
-def _previous_word(text: str, start: int) -> str:
-    chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
-    if not chunk or chunk[-1] == "\n":
-        return ""
-    return chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
-
-
-def _next_word(text: str, end: int) -> str:
-    match = _NEXT.match(text, end, end + 40)
-    return match.group(1).lower() if match else ""
-
-
 class MentionFinder:
     """Finds the entity mentions of one language with one gazetteer."""
 
@@ -322,7 +315,7 @@ class MentionFinder:
             surface = run.group()
             if surface.isupper() and line.shouted(text, start):
                 continue
-            known = self._run(surface)
+            known = self._runs.get(surface) or self._run(surface)  # names repeat
             names = known.inside
             # where the run stands is looked at only when it changes what the run holds
             if known.initial is not names and (start in openings or self._after_quote(text, start)):
@@ -344,7 +337,7 @@ class MentionFinder:
                     or (found and a - found[-1].end <= 8 and found[-1].label in _PLACE_LABELS)
                 ):
                     label = self._place_by_context(text, found[-1] if found else None, a, b)
-                found.append(_Found(a, b, label))
+                found.append(_new(_Found, (a, b, label)))
             if known.adjective_last:
                 found.extend(self._adjective_org(text, run.end(), surface))
             elif len(names) == 1 and found and found[-1].end == (end := run.end()):
@@ -367,7 +360,9 @@ class MentionFinder:
         and where the text after each dateline starts."""
         found: list[_Found] = []
         after: list[int] = []
-        for match in _DATELINE.finditer(text):
+        first = _DATELINE.match(text)
+        after_breaks = _DATELINE_AFTER_BREAK.finditer(text, first.end() if first else 0)
+        for match in ([first] if first else []) + list(after_breaks):
             place = match.group(1).rstrip("-’'")
             line_end = text.find("\n", match.end())
             line = text[match.end() : len(text) if line_end < 0 else line_end]
@@ -589,8 +584,13 @@ class MentionFinder:
 
     # -- labels ------------------------------------------------------------------------
     def _label(self, text: str, start: int, end: int, name: _Name) -> str:
-        before = _previous_word(text, start)
-        after = name.rest or _next_word(text, end)
+        # the words before and after the name (in line; this runs for every name of the text)
+        chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
+        before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
+        after = name.rest
+        if not after:
+            match = _NEXT.match(text, end, end + 40)
+            after = match.group(1).lower() if match else ""
         # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
         # break, none), so the slice is lowered only then
         town_of = before in ("of", "") and (
@@ -722,10 +722,13 @@ class MentionFinder:
                     aliases.setdefault(long, entity)
                     aliases.setdefault(short, entity)
         mentions = []
-        for f in found:
-            surface = text[f.start : f.end]
-            entity = aliases.get(surface) or self._entity_or_surface(surface, f.label)
-            mentions.append(Mention(f.start, f.end, f.label, entity))
+        entities = self._entities
+        for start, end, label in found:
+            surface = text[start:end]
+            entity = aliases.get(surface) or entities.get((surface, label))  # names repeat
+            if not entity:
+                entity = self._entity_or_surface(surface, label)
+            mentions.append(_new(Mention, (start, end, label, entity)))
         return mentions
 
     def _entity(self, surface: str, label: str) -> str | None:

@@ -34,12 +34,12 @@ class Word(NamedTuple):
         return self.text.lower()
 
 
-_make_word = Word._make  # tuple.__new__ without the generated __new__'s Python frame
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 
 
 def words_between(text: str, start: int, end: int) -> list[Word]:
     """The words of ``text[start:end]`` with their offsets."""
-    return [_make_word((*m.span(), m.group())) for m in WORD.finditer(text, start, end)]
+    return [_new(Word, (*m.span(), m.group())) for m in WORD.finditer(text, start, end)]
 
 
 def last_words(text: str, start: int, end: int) -> list[Word]:
@@ -121,7 +121,7 @@ def noun_phrase(
             match = next(matches, None)
             if match is None:
                 return None
-            words.append(_make_word((*match.span(), match.group())))
+            words.append(_new(Word, (*match.span(), match.group())))
         return words[i]
 
     def usable(i: int, after: int) -> bool:
@@ -204,8 +204,10 @@ def skip_words(text: str, position: int, limit: int, phrases: tuple[str, ...]) -
     """Skip leading spaces and any of ``phrases`` ("uppgifter från"), returning the new offset."""
     match = _SPACE.match(text, position, limit)
     position = match.end() if match else position
-    lowered = text[position:limit].lower()
-    for phrase in _longest_first(phrases):
+    ordered = _longest_first(phrases)
+    # as far as the longest phrase and the character after it: what the tests below read
+    lowered = text[position : min(limit, position + len(ordered[0]) + 1)].lower() if ordered else ""
+    for phrase in ordered:
         if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
             position += len(phrase)
             match = _SPACE.match(text, position, limit)

@@ -262,3 +262,36 @@ def test_a_bad_line_stops_a_parallel_run_and_writes_nothing(
     assert "text: missing" in err
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_parallel_run_reports_the_same_problems_as_one_process(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With --jobs 2 the workers read the lines and this process checks the ids: the same
+    lines, fields and messages, in order, as the single process's reader."""
+    good = '{{"doc_id": "{}", "text": "Minst 20 personer flydde.", "language": "sv"}}\n'
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        good.format("a") + "\n" + good.format("b") + good.format("a")  # a duplicate after a blank
+        + '{"doc_id": "a", "text": 5, "language": "fr"}\n'  # a duplicate with problems of its own
+        + "not json\n" + good.format("c") + '{"doc_id": " ", "text": "x"}\n' + good.format("c"),
+        encoding="utf-8",
+    )
+    errors = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        argv = ["--baseline", "rules", "--input", str(source), "--out", str(out), "--jobs", jobs]
+        status, _, err = run(capsys, *argv, "--batch-size", "2")
+        assert status == 2 and not out.exists()
+        errors.append(err)
+    assert errors[0] == errors[1]
+    assert [line.split(f"{source}:", 1)[1] for line in errors[1].splitlines()] == [
+        "4: doc_id: duplicate document id 'a'",
+        "5: doc_id: duplicate document id 'a'",
+        "5: language: 'fr' is not one of sv, nb, da, en",
+        "5: text: expected a string, got int",
+        "6: not valid JSON: Expecting value (column 1)",
+        "8: doc_id: expected a non-empty string, got ' '",
+        "8: language: missing (or give --lang)",
+        "9: doc_id: duplicate document id 'c'",
+    ]

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from conflict_counts.atomic import write_lines
 from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
@@ -41,6 +42,7 @@ NOT_PLAIN_TEXT = {
 BATCH = 64  # documents predicted together
 LARGE_INPUT = 8 * 1024 * 1024  # bytes: above this a progress bar is shown even without a terminal
 MAX_PROBLEMS = 50
+T = TypeVar("T")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -120,8 +122,12 @@ def run(args: argparse.Namespace) -> int:
     counts = {"documents": 0, "mentions": 0, "claims": 0}
 
     def lines() -> Iterator[str]:
-        batches = _batches(documents, max(1, args.batch_size))
-        for batch, predicted in _predict_batches(baseline, batches, jobs):
+        batch_size = max(1, args.batch_size)
+        if jobs > 1 and _forks() and args.input and Path(args.input).suffix.lower() in JSONL_SUFFIXES:
+            predicted_batches = _predict_jsonl(Path(args.input), args.lang, baseline, jobs, batch_size)
+        else:
+            predicted_batches = _predict_batches(baseline, _batches(documents, batch_size), jobs)
+        for read, predicted in predicted_batches:
             for line, mentions, claims in predicted:
                 counts["documents"] += 1
                 counts["mentions"] += mentions
@@ -130,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
                     progress.update(1)  # documents
                 yield line
             if progress is not None and size is not None:
-                progress.update(sum(_byte_length(d) for d in batch))
+                progress.update(read)
 
     try:
         write_lines(args.out, lines())
@@ -218,7 +224,11 @@ Lines = list[tuple[str, int, int]]  # (JSON line, its mentions, its claims) a do
 
 def _predict_lines(extractor, batch: list[Document]) -> Lines:
     """The batch's output lines, serialised where they are predicted: a worker hands back
-    strings, which cost next to nothing to pass, not records for this process to encode."""
+    strings, which cost next to nothing to pass, not records for this process to encode.
+    An extractor with ``predict_lines`` writes its lines itself (the rules, faster)."""
+    lines = getattr(extractor, "predict_lines", None)
+    if callable(lines):
+        return list(lines(batch))
     return [(dumps(r), len(r["mentions"]), len(r["claims"])) for r in extractor.predict(batch)]
 
 
@@ -226,20 +236,78 @@ def _predict_batch(batch: list[Document]) -> Lines:
     return _predict_lines(_WORKER_EXTRACTOR, batch)
 
 
+def _forks() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _predict_batches(
     extractor, batches: Iterable[list[Document]], jobs: int
-) -> Iterator[tuple[list[Document], Lines]]:
-    """(batch, its lines) in input order; with ``jobs`` > 1 forked workers predict ahead.
-
-    Workers are forked after the extractor was built, so they share its (read-only) model
-    and nothing is pickled but documents and finished lines. At most
-    ``2 × jobs`` batches are in flight, so memory stays flat on any input.
-    """
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+) -> Iterator[tuple[int, Lines]]:
+    """(the batch's text bytes, its lines) in input order; with ``jobs`` > 1 forked workers
+    predict ahead (see :func:`_in_workers`)."""
+    if jobs == 1 or not _forks():
         for batch in batches:
-            yield batch, _predict_lines(extractor, batch)
+            yield sum(_byte_length(d) for d in batch), _predict_lines(extractor, batch)
         return
+    for batch, lines in _in_workers(extractor, _predict_batch, ((b,) for b in batches), jobs):
+        yield sum(_byte_length(d) for d in batch[0]), lines
+
+
+Read = list[tuple[int, str | None, tuple[str, int, int] | None, "Errors"]]
+
+
+def _read_and_predict(batch: list[tuple[int, bytes]], default_lang: str | None, predict: bool) -> Read:
+    """In a worker: each raw line read alone (:func:`_read_line`) and, unless the input was
+    already found bad, its document predicted: (line number, usable doc_id, its output line or
+    None, problems)."""
+    read = [(number, *_read_line(raw, number, default_lang)) for number, raw in batch]
+    documents = [d for _, _, d, _ in read if d is not None] if predict else []
+    predicted = iter(_predict_lines(_WORKER_EXTRACTOR, documents))
+    return [(number, doc_id, None if d is None else next(predicted, ("", 0, 0)), errors)
+            for number, doc_id, d, errors in read]
+
+
+def _predict_jsonl(
+    path: Path, default_lang: str | None, extractor, jobs: int, batch_size: int
+) -> Iterator[tuple[int, Lines]]:
+    """What ``read_jsonl`` and ``_predict_batches`` give together, with the reading in the
+    workers too: this process only splits the file into lines, checks that no doc_id repeats
+    and hands on the finished lines, so it keeps up with the workers. The same problems
+    (every one, together, at the end), and no line after the first bad one."""
+    name = str(path)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def raw_batches() -> Iterator[tuple[list[tuple[int, bytes]], str | None, bool]]:
+        with path.open("rb") as handle:
+            numbered = enumerate(handle, start=1)
+            while batch := list(islice(numbered, batch_size)):
+                yield batch, default_lang, not problems  # after a bad line: read on, predict no more
+
+    for (batch, *_), read in _in_workers(extractor, _read_and_predict, raw_batches(), jobs):
+        lines: Lines = []
+        for number, doc_id, predicted, errors in read:
+            found, errors = _unique(doc_id, predicted, errors, seen)
+            problems += [Problem(name, number, field, message) for field, message in errors]
+            if found is not None and not problems:
+                lines.append(found)
+        yield sum(len(raw) for _, raw in batch), lines
+    if problems:
+        raise InputError(capped(name, problems, MAX_PROBLEMS))
+
+
+def _in_workers(extractor, function, arguments: Iterable[tuple], jobs: int) -> Iterator[tuple[tuple, object]]:
+    """(arguments, ``function(*arguments)``) in input order, computed by ``jobs`` forked workers.
+
+    Workers are forked after the extractor was built and warmed up (its ``warm_up``, if it
+    has one: compiled patterns and filled caches), so they share its (read-only) model and
+    start ready; nothing is pickled but the arguments and the results. At most
+    ``2 × jobs`` calls are in flight, so memory stays flat on any input.
+    """
     global _WORKER_EXTRACTOR
+    warm_up = getattr(extractor, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
     _WORKER_EXTRACTOR = extractor
     # What the workers inherit is left out of their garbage collections, which would otherwise
     # touch (and so copy) every page of it in every worker.
@@ -247,8 +315,8 @@ def _predict_batches(
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             pending: deque = deque()
-            for batch in batches:
-                pending.append((batch, pool.apply_async(_predict_batch, (batch,))))
+            for args in arguments:
+                pending.append((args, pool.apply_async(function, args)))
                 if len(pending) >= 2 * jobs:
                     done, result = pending.popleft()
                     yield done, result.get()
@@ -326,30 +394,48 @@ Errors = list[tuple[str | None, str]]
 def _parse_line(
     raw: bytes, number: int, default_lang: str | None, seen: set[str]
 ) -> tuple[Document | None, Errors]:
+    return _unique(*_read_line(raw, number, default_lang), seen)
+
+
+def _read_line(
+    raw: bytes, number: int, default_lang: str | None
+) -> tuple[str | None, Document | None, Errors]:
+    """The line's document, or its problems, each line alone; first its ``doc_id`` if that
+    is a usable one, for :func:`_unique` (a forked worker reads lines, this process checks
+    the ids)."""
     from conflict_counts.jsonl import BLANK, parse_object
 
     record, error = parse_object(raw, number, "doc_id, text, language")
     if error is not None or record is BLANK:
-        return None, [] if error is None else [(None, error)]
+        return None, None, [] if error is None else [(None, error)]
     assert isinstance(record, dict)
     errors: Errors = []
     doc_id, text = record.get("doc_id"), record.get("text")
     language = record.get("language", default_lang)
-    if not isinstance(doc_id, str) or not doc_id.strip():
+    usable = isinstance(doc_id, str) and bool(doc_id.strip())
+    if not usable:
         got = f"expected a non-empty string, got {quote(doc_id)}"
         errors.append(("doc_id", "missing" if doc_id is None else got))
-    elif doc_id in seen:
-        errors.append(("doc_id", f"duplicate document id {quote(doc_id)}"))
     if not isinstance(text, str):
         got = f"expected a string, got {type(text).__name__}"
         errors.append(("text", "missing" if text is None else got))
     if language not in LANGUAGES:
         expected = f"{quote(language)} is not one of {', '.join(LANGUAGES)}"
         errors.append(("language", "missing (or give --lang)" if language is None else expected))
-    if errors:
-        return None, errors
-    seen.add(doc_id)
-    return Document(doc_id, text, language), []
+    return (doc_id if usable else None), (None if errors else Document(doc_id, text, language)), errors
+
+
+def _unique(
+    doc_id: str | None, document: T | None, errors: Errors, seen: set[str]
+) -> tuple[T | None, Errors]:
+    """A second line with a ``doc_id`` already read is a problem of its own (the first one).
+
+    ``document`` is the line's document, or what a worker made of it (None: a problem)."""
+    if doc_id is not None and doc_id in seen:
+        return None, [("doc_id", f"duplicate document id {quote(doc_id)}"), *errors]
+    if document is not None:
+        seen.add(doc_id)
+    return document, errors
 
 
 # -- output and progress ------------------------------------------------------------------

@@ -157,6 +157,12 @@ def _in_name(reading: Reading, text: str, ctx: _Context, lang: str) -> bool:
 
 def iter_numbers(text: str, lang: str) -> Iterator[NumberSpan]:
     """Yield the numeric-claim expressions of ``text`` in ``lang``, left to right."""
+    for start, end, normalized in number_spans(text, lang):
+        yield NumberSpan(start, end, text[start:end], normalized)
+
+
+def number_spans(text: str, lang: str) -> Iterator[tuple[int, int, Normalized]]:
+    """``(start, end, normalized)`` of each of :func:`iter_numbers`, without the span object."""
     pats = patterns(lang)
     # Scanning lower-cased text without IGNORECASE is about 2.5x faster; offsets are
     # the same unless lower-casing changes the length (Turkish dotted I), then fall back.
@@ -174,8 +180,7 @@ def iter_numbers(text: str, lang: str) -> Iterator[NumberSpan]:
             continue
         position = max(reading.end, m.start() + 1)
         if not _excluded(reading, text, lang, ctx):
-            span = text[reading.start : reading.end]
-            yield NumberSpan(reading.start, reading.end, span, reading.normalized)
+            yield reading.start, reading.end, reading.normalized
 
 
 def find_numbers(text: str, lang: str) -> list[NumberSpan]:

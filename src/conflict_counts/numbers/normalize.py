@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from conflict_counts.labels import QUALIFIER_BOUNDS, QUALIFIERS
 from conflict_counts.numbers.lexicon import LANGS, lexicon
@@ -44,9 +45,9 @@ class Normalized:
         return cls(v if has_low else None, v if has_high else None, qualifier)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One interpreted match: where it is, what it means, and its number parts."""
+class Reading(NamedTuple):
+    """One interpreted match: where it is, what it means, and its number parts (a named
+    tuple: the finder makes one for every candidate match)."""
 
     start: int
     end: int
@@ -133,8 +134,13 @@ def _single(
     parsed: Parsed, start: int, num_start: int, qualifier: str | None, cue: str | None
 ) -> Reading:
     end = num_start + parsed.end
-    norm = Normalized.of(parsed.value, qualifier or ("approx" if parsed.approx else "exact"))
+    norm = _normalized(float(parsed.value), qualifier or ("approx" if parsed.approx else "exact"))
     return Reading(start, end, norm, "single", ((num_start, end),), cue)
+
+
+@lru_cache(maxsize=4096)  # news repeats its numbers; a Normalized is immutable
+def _normalized(value: float, qualifier: str) -> Normalized:
+    return Normalized.of(value, qualifier)
 
 
 @cache

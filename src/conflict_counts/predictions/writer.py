@@ -17,6 +17,8 @@ run never leaves a half-written predictions file.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from json.encoder import encode_basestring  # the string encoder of dumps (ensure_ascii=False)
+from operator import itemgetter
 from pathlib import Path
 
 from conflict_counts.atomic import write_lines
@@ -75,6 +77,90 @@ def document_record(document: Document, mentions: Iterable[Mention], claims: Ite
 
 def _mention_key(mention: Mention) -> tuple[int, int, str]:
     return (mention.start, mention.end, mention.label)
+
+
+# -- the same line, written directly ------------------------------------------------------
+_TAILS: dict[tuple[str, str | None, str], str] = {}  # a mention's JSON after its offsets
+_TAILS_SIZE = 50_000
+# the sort keys of document_record, as C functions: (start, end, label) and (start, end)
+_BY_SPAN_AND_LABEL, _BY_SPAN = itemgetter(0, 1, 2), itemgetter(0, 1)
+
+
+def _json_float(value: float | None) -> str:
+    """A bound as ``dumps`` writes it: ``repr`` of a finite float, ``null`` for None."""
+    if value is None:
+        return "null"
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    return float.__repr__(value)
+
+
+def _mentions_json(text: str, mentions: Iterable[Mention]) -> str:
+    tails = _TAILS
+    items = []
+    for start, end, label, entity_id in sorted(mentions, key=_BY_SPAN_AND_LABEL):
+        key = (label, entity_id, text[start:end])
+        tail = tails.get(key)
+        if tail is None:  # names repeat: their label, id and surface are encoded once
+            if len(tails) > _TAILS_SIZE:
+                tails.clear()
+            entity = "" if entity_id is None else f', "entity_id": {encode_basestring(entity_id)}'
+            tail = tails[key] = (
+                f'"label": {encode_basestring(label)}{entity}, "text": {encode_basestring(key[2])}}}'
+            )
+        items.append(f'{{"start": {start}, "end": {end}, {tail}')
+    return ", ".join(items)
+
+
+def _optional(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _claim_json(text: str, claim: Claim) -> str:
+    parts = [
+        f'{{"start": {claim.start}, "end": {claim.end}, '
+        f'"text": {encode_basestring(text[claim.start : claim.end])}, '
+        f'"low": {_json_float(claim.low)}, "high": {_json_float(claim.high)}, '
+        f'"qualifier": {_optional(claim.qualifier)}, "predicate": {_optional(claim.predicate)}'
+    ]
+    counted = claim.counted
+    if counted is not None:
+        parts.append(
+            f', "counted_start": {counted.start}, "counted_end": {counted.end}, '
+            f'"counted_text": {encode_basestring(text[counted.start : counted.end])}'
+        )
+    parts.append(f', "source_type": {_optional(claim.source_type)}')
+    source = claim.source
+    if source is not None:
+        parts.append(
+            f', "source_start": {source.start}, "source_end": {source.end}, '
+            f'"source_text": {encode_basestring(text[source.start : source.end])}'
+        )
+        if claim.source_entity_id is not None:
+            parts.append(f', "source_entity_id": {encode_basestring(claim.source_entity_id)}')
+    if claim.group_id is not None:
+        parts.append(f', "group_id": {encode_basestring(claim.group_id)}')
+    parts.append("}")
+    return "".join(parts)
+
+
+def document_line(document: Document, mentions: Iterable[Mention], claims: Iterable[Claim]) -> str:
+    """``dumps(document_record(document, mentions, claims))``, byte for byte, without the dicts.
+
+    An extractor that writes thousands of lines a second spends a good part of its time
+    building the record's dicts and encoding them; this writes the same JSON from the records
+    directly, each name's label, id and surface encoded once (names repeat). Offsets must be
+    ints and bounds floats or None, as the records' types say.
+    """
+    text = document.text
+    mention_items = _mentions_json(text, mentions)
+    claim_items = ", ".join(_claim_json(text, c) for c in sorted(claims, key=_BY_SPAN))
+    return (
+        f'{{"doc_id": {encode_basestring(document.doc_id)}, '
+        f'"language": {_optional(document.language)}, '
+        f'"text_sha256": "{text_sha256(text)}", '
+        f'"mentions": [{mention_items}], "claims": [{claim_items}]}}\n'
+    )
 
 
 def write_jsonl(records: Iterable[dict], target: str | Path) -> int:
