@@ -124,14 +124,8 @@ _AGENT_ENDINGS = (
 def _from_a_facility(text: str, cue: _Cue, lex: CueLexicon, facilities: Sequence[Span]) -> bool:
     """Whether the three words after a verb of fleeing name a camp or prison ("flydde från
     lägret", "fled al-Hol"; not "flyktet fra nabolagene rundt fengselet")."""
-    after = words_between(text, cue.end, min(len(text), cue.end + 60))[:3]
-    named = facilities[
-        bisect_left(facilities, cue.end, key=_start) : bisect_left(facilities, cue.end + 60, key=_start)
-    ]
-    return any(
-        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in named)
-        for word in after
-    )
+    end = min(len(text), cue.end + 60)
+    return any(_facility_words(text, Segment(cue.end, end, text[cue.end : end]), lex, facilities)[:3])
 
 
 @cache
