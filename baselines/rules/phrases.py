@@ -23,15 +23,12 @@ WINDOW = 100  # characters a noun phrase may span: enough for four words and a c
 
 
 class Word(NamedTuple):
-    """A word of the text with its offsets."""
+    """A word of the text with its offsets, and in lower case (as the lexicons hold it: the
+    rules ask for it several times a word)."""
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        """The word in lower case, as the lexicons hold it."""
-        return self.text.lower()
+    lower: str
 
 
 _new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
@@ -39,7 +36,7 @@ _new = tuple.__new__  # a named tuple from a tuple of its fields, without the Py
 
 def words_between(text: str, start: int, end: int) -> list[Word]:
     """The words of ``text[start:end]`` with their offsets."""
-    return [_new(Word, (*m.span(), m.group())) for m in WORD.finditer(text, start, end)]
+    return [_new(Word, (*m.span(), word := m.group(), word.lower())) for m in WORD.finditer(text, start, end)]
 
 
 def last_words(text: str, start: int, end: int) -> list[Word]:
@@ -121,7 +118,8 @@ def noun_phrase(
             match = next(matches, None)
             if match is None:
                 return None
-            words.append(_new(Word, (*match.span(), match.group())))
+            word = match.group()
+            words.append(_new(Word, (*match.span(), word, word.lower())))
         return words[i]
 
     def usable(i: int, after: int) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from conflict_counts.baselines.rules.lexicon import CueLexicon, cues
@@ -41,42 +41,81 @@ class _Cue(NamedTuple):
     predicate: str
 
 
-@cache
-def _pattern(lang: str) -> re.Pattern[str]:
-    """One alternation of every cue; phrases are tried before single words at any position, so
-    the longer reading wins across predicates ("fled the fighting" is `other`, "fled" is
-    `escaped`). Group names are predicates, a phrase group's with ``__phrase`` added."""
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
+
+
+def _alternation(lang: str, phrases_only: bool) -> re.Pattern[str]:
     lex = cues(lang)
-    groups = []
-    for phrases in (True, False):
+    groups, forms_used = [], []
+    for phrases in (True, False) if not phrases_only else (True,):
         for predicate, forms in lex.predicates.items():
             chosen = sorted((f for f in forms if (" " in f) == phrases), key=len, reverse=True)
             if chosen:
                 name = f"{predicate}__phrase" if phrases else predicate
                 groups.append(f"(?P<{name}>" + "|".join(f.replace(" ", r"\s+") for f in chosen) + ")")
-    firsts = "".join(sorted({f[0] for forms in lex.predicates.values() for f in forms}))
+                forms_used.extend(chosen)
+    if not groups:
+        return re.compile(r"(?!)")
+    firsts = "".join(sorted({f[0] for f in forms_used}))
     # the lookaheads reject most words after one character test, then a few more (the
     # alternation is long)
-    guard = literal_starts(f.replace(" ", r"\s+") for forms in lex.predicates.values() for f in forms)
+    guard = literal_starts(f.replace(" ", r"\s+") for f in forms_used)
     return re.compile(rf"(?<!\w)(?=[{re.escape(firsts)}]){guard}(?:" + "|".join(groups) + r")(?!\w)")
 
 
-def _predicate_of(found: re.Match[str]) -> str:
-    return (found.lastgroup or "other").split("__", 1)[0]
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    """One alternation of every cue; phrases are tried before single words at any position, so
+    the longer reading wins across predicates ("fled the fighting" is `other`, "fled" is
+    `escaped`). Group names are predicates, a phrase group's with ``__phrase`` added."""
+    return _alternation(lang, phrases_only=False)
 
 
-def _cues(text: str, start: int, end: int, lang: str) -> list[_Cue]:
+@cache
+def _phrase_pattern(lang: str) -> re.Pattern[str]:
+    """The phrases of ``_pattern`` alone: only a phrase can be split by a count (a word
+    cannot), and at any position ``_pattern`` tries them first, so its matches that hold
+    a space are exactly these."""
+    return _alternation(lang, phrases_only=True)
+
+
+@cache
+def _predicates(lang: str) -> dict[str | None, str]:
+    """The predicate of each group name of ``_pattern`` (``escaped__phrase`` -> ``escaped``)."""
+    names = _pattern(lang).groupindex
+    return {None: "other", **{name: name.split("__", 1)[0] for name in names}}
+
+
+@lru_cache(maxsize=64)  # claims share clauses: each clause of a document is read once
+def _cues(text: str, start: int, end: int, lang: str) -> tuple[_Cue, ...]:
     """The cues between ``start`` and ``end``; ``resides`` ("bor", "lever", "lives") is
     being held only in a clause that names a camp or prison, and the lexicon's ``none``
     phrases ("falt fra": fell from) only hide the cue words inside them."""
-    lowered = text[start:end].lower()
-    found = (
-        _Cue(start + m.start(), start + m.end(), _predicate_of(m)) for m in _pattern(lang).finditer(lowered)
-    )
-    return [cue for cue in found if cue.predicate != "none"]
+    predicates = _predicates(lang)
+    found = []
+    for m in _pattern(lang).finditer(text[start:end].lower()):
+        predicate = predicates[m.lastgroup]
+        if predicate != "none":
+            a, b = m.span()
+            found.append(_new(_Cue, (start + a, start + b, predicate)))
+    return tuple(found)
 
 
 _AROUND = 60  # characters each side of the count searched for a phrase it splits
+
+
+@cache
+def _opening_words(lang: str) -> re.Pattern[str]:
+    """A word of a cue phrase that another word follows, ending the text it is searched in.
+
+    A phrase split by the count ends its part before the count with such a word (phrase
+    words hold no space, and one starts where no letter precedes it), so a text before a
+    count whose last word is none of these splits no phrase.
+    """
+    words = {w for forms in cues(lang).predicates.values() for f in forms if " " in f for w in f.split()[:-1]}
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(words, key=len, reverse=True))})\Z")
 
 
 def _split_cue(text: str, clause: Segment, claim: Span, counted: Span | None, lang: str) -> str | None:
@@ -85,12 +124,15 @@ def _split_cue(text: str, clause: Segment, claim: Span, counted: Span | None, la
     gap_end = max(claim.end, counted.end if counted else claim.end)
     left = text[max(clause.start, claim.start - _AROUND) : claim.start].rstrip()
     right = text[gap_end : min(clause.end, gap_end + _AROUND)].lstrip()
-    if not left or not right:
+    if not left or not right or _opening_words(lang).search(left.rsplit(None, 1)[-1].lower()) is None:
         return None
     joined = f"{left} {right}".lower()
-    for found in _pattern(lang).finditer(joined):
-        if found.start() < len(left) < found.end() and _predicate_of(found) not in ("none", "resides"):
-            return _predicate_of(found)
+    predicates = _predicates(lang)
+    for found in _phrase_pattern(lang).finditer(joined):
+        if found.start() < len(left) < found.end():
+            predicate = predicates[found.lastgroup]
+            if predicate not in ("none", "resides"):
+                return predicate
     return None
 
 
