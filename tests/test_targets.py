@@ -1,4 +1,4 @@
-"""No command writes over its inputs, into a dataset folder, or over a folder it did not write."""
+"""No command writes over its inputs, into a dataset folder, or over a file or folder it did not write."""
 
 from __future__ import annotations
 
@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from conflict_counts.errors import InputError
-from conflict_counts.targets import check_output_files, check_output_folder, is_dataset_folder
+from conflict_counts.targets import (
+    OutputFile,
+    check_output_files,
+    check_output_folder,
+    first_json_line,
+    is_dataset_folder,
+    json_document,
+)
 from tests.conftest import build_args
+
+NOTHING = OutputFile("a report", lambda path: False)  # an output kind no existing file is
 
 
 @pytest.fixture
@@ -56,7 +65,30 @@ def test_output_files_are_checked_before_any_work(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match=message):
-        check_output_files(outputs, [predictions.name])
+        check_output_files({option: (path, NOTHING) for option, path in outputs.items()}, [predictions.name])
+
+
+def test_an_existing_file_is_replaced_only_if_empty_or_recognised(tmp_path: Path) -> None:
+    ours, empty, other = tmp_path / "ours.json", tmp_path / "empty.json", tmp_path / "notes.txt"
+    ours.write_text('{"ours": true}\n', encoding="utf-8")
+    empty.touch()
+    other.write_text("mine\n", encoding="utf-8")
+    kind = OutputFile("a report this command wrote", lambda path: first_json_line(path) == {"ours": True})
+    new = tmp_path / "new.json"
+    check_output_files({"--out": (ours, kind), "--errors": (empty, kind), "--new": (new, kind)}, [])
+    with pytest.raises(InputError) as refused:
+        check_output_files({"--out": (other, kind)}, [])
+    assert str(refused.value) == (
+        f"{other}: --out: already exists and is not a report this command wrote; give a new path"
+    )
+    assert other.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_recognising_a_file_never_fails_on_its_content(tmp_path: Path) -> None:
+    for content in (b"\xff\xfe", b"[" * 200_000, b"{\n", b"NaN-ish", b""):
+        path = tmp_path / "f"
+        path.write_bytes(content)
+        assert first_json_line(path) is None and json_document(path) is None
 
 
 @pytest.mark.parametrize(

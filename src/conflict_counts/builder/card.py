@@ -85,6 +85,17 @@ def data_model() -> str:
     return "\n\n".join(parts)
 
 
+def is_card(path: Path) -> bool:
+    """Whether ``path`` is a dataset card: it holds a generated block (``<!-- BEGIN name -->``
+    … ``<!-- END name -->``), so the build may rewrite it; any other file is left alone."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return False
+    begun = set(re.findall(r"^<!-- BEGIN ([\w-]+) -->$", text, flags=re.MULTILINE))
+    return any(f"<!-- END {name} -->" in text for name in begun)
+
+
 def replace_header(card: str, header: str) -> str:
     """The card with its YAML header replaced (added when it has none); the prose is kept."""
     match = re.match(r"---\n.*?\n---\n", card, flags=re.DOTALL)

@@ -15,7 +15,7 @@ import pandas as pd
 from conflict_counts.annotations.contrast import read_contrast
 from conflict_counts.annotations.model import AnnotationSet, Origin
 from conflict_counts.annotations.reader import ENTITIES_FILE, GROUPS_FILE, collect_annotation_set
-from conflict_counts.builder.card import data_model, replace_block, replace_header, yaml_header
+from conflict_counts.builder.card import data_model, is_card, replace_block, replace_header, yaml_header
 from conflict_counts.builder.statistics import conflicting_groups, contrast_counts, per_language
 from conflict_counts.builder.tables import BuiltTables, build_tables
 from conflict_counts.builder.writer import encode_table, split_size, write_dataset
@@ -26,7 +26,7 @@ from conflict_counts.release.figure import conflict_figure
 from conflict_counts.schema.failures import Failure
 from conflict_counts.schema.validate import validate_tables
 from conflict_counts.seeds import CHECKSUMS, Seed, read_seeds
-from conflict_counts.targets import check_output_files, check_output_folder, is_dataset_folder
+from conflict_counts.targets import OutputFile, check_output_files, check_output_folder, is_dataset_folder
 
 # Table column → the annotation key whose line a failure in that column points to.
 ANNOTATION_KEYS: dict[str, str] = {
@@ -38,6 +38,12 @@ ANNOTATION_KEYS: dict[str, str] = {
     "item_id": "id", "span_text": "claim", "is_claim": "claim",
 }
 CLAIM_SPAN_COLUMNS = {"start", "end", "text"}
+# The card is rewritten in place (its header and generated blocks), so it must be one.
+DATASET_CARD = OutputFile(
+    "a dataset card (no `<!-- BEGIN name -->` … `<!-- END name -->` block for the build to fill in)",
+    is_card,
+    "give the card, or --no-card",
+)
 
 
 ANNOTATORS = (
@@ -180,7 +186,7 @@ def build(
     inputs = [seeds_dir, annotations_dir, changelog, card]
     check_output_folder("--out", out_dir, inputs, is_dataset_folder, "build")
     if card is not None:
-        check_output_files({"--card": card}, [seeds_dir, annotations_dir, changelog])
+        check_output_files({"--card": (card, DATASET_CARD)}, [seeds_dir, annotations_dir, changelog])
         if not card.is_file():
             raise InputError.at(str(card), None, "--card", "no such file (use --no-card to skip the card)")
     report = run_build(seeds_dir, annotations_dir, contrast_dir)

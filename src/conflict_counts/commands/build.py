@@ -20,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="contrast set folder (default: contrast/ beside --seeds; none there: empty)")
     parser.add_argument("--out", type=Path, default=DATASET_DIR, help="output folder (replaced whole)")
     parser.add_argument("--card", type=Path, default=CARD,
-                        help="dataset card whose generated parts are refreshed (default: README.md)")
+                        help="dataset card whose generated parts are refreshed (default: README.md); "
+                        "a file with no <!-- BEGIN name --> block is refused")
     parser.add_argument("--changelog", type=Path, default=CHANGELOG,
                         help="changelog that must record the version and its date (default: CHANGELOG.md)")
     parser.add_argument("--no-card", action="store_true", help="leave the dataset card as it is")

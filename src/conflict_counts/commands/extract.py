@@ -28,6 +28,7 @@ from conflict_counts.baselines.registry import BASELINES, LANGUAGES, create
 from conflict_counts.errors import InputError, Problem, capped, quote
 from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.predictions.format import dumps
+from conflict_counts.predictions.writer import PREDICTION_FILE
 from conflict_counts.records import Document
 from conflict_counts.targets import check_output_files
 from conflict_counts.wording import counted
@@ -61,7 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "(each holding out the gold document it was derived from)")
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="language of a plain-text input (default for JSONL lines)")
-    parser.add_argument("--out", required=True, metavar="FILE", help="predictions file to write (JSON Lines)")
+    parser.add_argument("--out", required=True, metavar="FILE",
+                        help="predictions file to write (JSON Lines): new, empty, "
+                        "or a prediction file written before (any other file is refused)")
     parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
                         help="built dataset: default input, and training data of learned baselines "
                         f"({describe_default()})")
@@ -109,7 +112,7 @@ def add_adapter_arguments(group) -> None:  # argparse group or parser
 
 def run(args: argparse.Namespace) -> int:
     if args.engine != "ray":  # Ray writes a new directory of parts, which ray_engine checks
-        check_output_files({"--out": args.out}, [args.input, args.gold])
+        check_output_files({"--out": (args.out, PREDICTION_FILE)}, [args.input, args.gold])
     _check_adapter_options(args)
     if args.jobs is not None and args.jobs < 1:
         raise InputError.at("command line", None, "--jobs", f"must be at least 1, got {args.jobs}")

@@ -17,7 +17,7 @@ from conflict_counts.atomic import write_all
 from conflict_counts.errors import InputError
 from conflict_counts.location import default_dataset_dir, describe_default
 from conflict_counts.scorer import bootstrap
-from conflict_counts.targets import check_output_files
+from conflict_counts.targets import OutputFile, check_output_files
 
 
 def non_negative(value: str) -> int:
@@ -38,13 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default=str(default_dataset_dir()), metavar="DIR",
                         help=f"built dataset ({describe_default()})")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
-    parser.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
+    parser.add_argument("--out", metavar="FILE", help="write the report here instead of stdout "
+                        "(new, empty, or a report score wrote; any other file is refused)")
     parser.add_argument(
         "--subset",
         action="store_true",
         help="score only the documents in the predictions (else missing ones are empty)",
     )
-    parser.add_argument("--errors", metavar="FILE", help="write the per-document error analysis here")
+    parser.add_argument("--errors", metavar="FILE", help="write the per-document error analysis here "
+                        "(new, empty, or an error analysis score wrote)")
     parser.add_argument(
         "--contrast",
         action="store_true",
@@ -66,9 +68,17 @@ def add_bootstrap_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from conflict_counts.scorer.api import score
-    from conflict_counts.scorer.report import errors_markdown, markdown
+    from conflict_counts.scorer.contrast import is_contrast_report
+    from conflict_counts.scorer.report import errors_markdown, is_error_analysis, is_score_report, markdown
 
-    check_output_files({"--out": args.out, "--errors": args.errors}, [args.pred, args.gold])
+    # --out may replace any report score writes (a run with --contrast or another --format
+    # onto the same file is still a rerun); --errors only an error analysis.
+    report_file = OutputFile("a score report score wrote", lambda path: is_score_report(path)
+                             or is_contrast_report(path))
+    errors_file = OutputFile("an error analysis score wrote", is_error_analysis)
+    check_output_files(
+        {"--out": (args.out, report_file), "--errors": (args.errors, errors_file)}, [args.pred, args.gold]
+    )
     with _hint_for_the_other_set(args):
         if args.contrast:
             return _run_contrast(args)

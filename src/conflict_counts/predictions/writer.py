@@ -25,6 +25,7 @@ from conflict_counts.atomic import write_lines
 from conflict_counts.hashing import text_sha256
 from conflict_counts.predictions.format import dumps
 from conflict_counts.records import Claim, Document, Mention
+from conflict_counts.targets import OutputFile, first_json_line
 
 
 def mention_record(text: str, mention: Mention) -> dict:
@@ -161,6 +162,20 @@ def document_line(document: Document, mentions: Iterable[Mention], claims: Itera
         f'"text_sha256": "{text_sha256(text)}", '
         f'"mentions": [{mention_items}], "claims": [{claim_items}]}}\n'
     )
+
+
+def is_prediction_file(path: Path) -> bool:
+    """Whether ``path`` is a prediction file as this writer makes them: its first line is a
+    record with ``doc_id`` and ``text_sha256`` (the hash the scorer checks texts by)."""
+    record = first_json_line(path)
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("doc_id"), str)
+        and isinstance(record.get("text_sha256"), str)
+    )
+
+
+PREDICTION_FILE = OutputFile("a prediction file extract wrote", is_prediction_file)
 
 
 def write_jsonl(records: Iterable[dict], target: str | Path) -> int:

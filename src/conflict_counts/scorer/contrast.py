@@ -26,6 +26,7 @@ from conflict_counts.predictions.reader import load_predictions
 from conflict_counts.records import Prediction
 from conflict_counts.scorer import bootstrap
 from conflict_counts.scorer.counts import Tree
+from conflict_counts.targets import first_line, json_document
 
 
 def item_documents(items: pd.DataFrame) -> pd.DataFrame:
@@ -56,6 +57,20 @@ def judge(items: pd.DataFrame, predictions: Mapping[str, Prediction]) -> tuple[n
         right[i] = best.low == gold_low and best.high == gold_high
         predicate[i] = best.predicate == item.predicate
     return right, predicate
+
+
+CONTRAST_HEADER = "| edit | items | accuracy |"  # the first line of the markdown report
+CONTRAST_KEYS = frozenset({"all", "per_edit", "per_language", "meta"})  # of the JSON report
+
+
+def is_contrast_report(path: Path) -> bool:
+    """Whether ``path`` holds a report of ``score --contrast`` (JSON or markdown), which
+    ``score --out`` may replace."""
+    if first_line(path) == CONTRAST_HEADER:
+        return True
+    report = json_document(path)
+    meta = report.get("meta") if isinstance(report, dict) and set(report) == CONTRAST_KEYS else None
+    return isinstance(meta, dict) and {"items", "bootstrap"} <= set(meta)
 
 
 def _rate(weights: np.ndarray, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -112,7 +127,7 @@ def markdown(report: dict) -> str:
         ci = scores.get("accuracy_ci")
         return f"{scores['accuracy']:.3f}" + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else "")
 
-    lines = ["| edit | items | accuracy |", "|---|---:|---|"]
+    lines = [CONTRAST_HEADER, "|---|---:|---|"]
     lines += [f"| {edit} | {s['items']} | {cell(s)} |" for edit, s in report["per_edit"].items()]
     lines += [f"| language {lang} | {s['items']} | {cell(s)} |" for lang, s in report["per_language"].items()]
     lines.append(f"| **all** | {report['all']['items']} | {cell(report['all'])} |")

@@ -4,13 +4,53 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from conflict_counts.markdown import table
 from conflict_counts.scorer.entities import SCHEMAS
+from conflict_counts.targets import first_line, json_document
 from conflict_counts.wording import counted
 
 # Report sections fed by each prediction layer, for a layer the predictions do not attempt.
 SECTIONS = {"mentions": ("entities", "linking"), "claims": ("claims", "groups")}
+# The first line of each markdown report: how an earlier report is known again (``is_*``
+# below), so that ``--out`` may replace it and nothing else.
+SCORES_TITLE = "# ConflictCounts scores"
+COMPARE_TITLE = "# ConflictCounts: paired bootstrap comparison"
+ERRORS_TITLE = "# ConflictCounts error analysis"
+SCORE_KEYS = frozenset({"entities", "linking", "claims", "groups", "meta"})  # of the JSON report
+COMPARE_KEYS = frozenset({"a", "b", "scores", "meta"})
+
+
+def is_score_report(path: Path) -> bool:
+    """Whether ``path`` holds a report of ``score`` (JSON or markdown), which it may replace."""
+    if first_line(path) == SCORES_TITLE:
+        return True
+    report = json_document(path)
+    return isinstance(report, dict) and set(report) == SCORE_KEYS and _has_meta(report, "scorer_version")
+
+
+def is_comparison(path: Path) -> bool:
+    """Whether ``path`` holds a result of ``compare`` (JSON or markdown)."""
+    if first_line(path) == COMPARE_TITLE:
+        return True
+    result = json_document(path)
+    return isinstance(result, dict) and set(result) == COMPARE_KEYS and _has_meta(result, "scorer_version")
+
+
+def is_error_analysis(path: Path) -> bool:
+    """Whether ``path`` holds the error analysis of ``score --errors`` (JSON or markdown)."""
+    if first_line(path) == ERRORS_TITLE:
+        return True
+    errors = json_document(path)
+    documents = errors.get("documents") if isinstance(errors, dict) and set(errors) == {"documents"} else None
+    return isinstance(documents, list) and all(
+        isinstance(d, dict) and {"doc_id", "entities", "claims"} <= set(d) for d in documents
+    )
+
+
+def _has_meta(report: dict, key: str) -> bool:
+    return isinstance(report.get("meta"), dict) and key in report["meta"]
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -55,7 +95,7 @@ def markdown(report: dict) -> str:
     meta = report.get("meta", {})
     boot = meta.get("bootstrap", {})
     lines = [
-        "# ConflictCounts scores",
+        SCORES_TITLE,
         "",
         f"Predictions `{meta.get('predictions')}` against gold `{meta.get('gold')}`: "
         f"{counted(meta.get('documents', 0), 'document')}, {counted(meta.get('sentences', 0), 'sentence')}"
@@ -156,7 +196,7 @@ def compare_markdown(result: dict) -> str:
     """The compare report: headline F1 of A and B, difference, paired bootstrap p-value."""
     boot = result["meta"]["bootstrap"]
     lines = [
-        "# ConflictCounts: paired bootstrap comparison",
+        COMPARE_TITLE,
         "",
         f"A = `{result['a']}`, B = `{result['b']}`; {boot['samples']} replicates over sentences, "
         f"seed {boot['seed']}; two-sided p-value of A − B.",
@@ -175,7 +215,7 @@ def compare_markdown(result: dict) -> str:
 
 def errors_markdown(errors: dict) -> str:
     """The error analysis, one section a document."""
-    lines = ["# ConflictCounts error analysis", ""]
+    lines = [ERRORS_TITLE, ""]
 
     def show(item: dict) -> str:
         extra = f"{item['label']} {item.get('entity_id') or '(no entity_id)'}" if item.get("label") else (
