@@ -202,18 +202,23 @@ def skip_words(text: str, position: int, limit: int, phrases: tuple[str, ...]) -
     """Skip leading spaces and any of ``phrases`` ("uppgifter från"), returning the new offset."""
     match = _SPACE.match(text, position, limit)
     position = match.end() if match else position
-    ordered = _longest_first(phrases)
-    # as far as the longest phrase and the character after it: what the tests below read
-    lowered = text[position : min(limit, position + len(ordered[0]) + 1)].lower() if ordered else ""
-    for phrase in ordered:
-        if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
-            position += len(phrase)
-            match = _SPACE.match(text, position, limit)
-            return match.end() if match else position
-    return position
+    if not phrases:
+        return position
+    longest, pattern = _phrase_pattern(phrases)
+    # as far as the longest phrase and the character after it: what the pattern reads
+    found = pattern.match(text[position : min(limit, position + longest + 1)].lower())
+    if found is None:
+        return position
+    position += found.end()
+    match = _SPACE.match(text, position, limit)
+    return match.end() if match else position
 
 
 @lru_cache(maxsize=256)
-def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases, longest first (sorted once: the lexicon's tuples are few and fixed)."""
-    return tuple(sorted(phrases, key=len, reverse=True))
+def _phrase_pattern(phrases: tuple[str, ...]) -> tuple[int, re.Pattern[str]]:
+    """The longest phrase's length, and a pattern of the phrases longest first, each ending
+    where no letter or digit follows (``str.isalnum``, which is ``\\w`` without "_"):
+    compiled once (the lexicon's tuples are few and fixed)."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(phrase) for phrase in ordered)
+    return len(ordered[0]), re.compile(rf"(?:{body})(?![^\W_])")

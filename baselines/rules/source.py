@@ -54,6 +54,9 @@ class _Cue(NamedTuple):
     before: bool  # "enligt X" (the source follows) rather than "X säger"
 
 
+_new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
+
+
 def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
@@ -109,7 +112,7 @@ class SourceFinder:
         for m in matches:
             if any(a <= m.start() < b for a, b in passives):
                 continue  # "enligt uppgift": a report with no source
-            found.append(_Cue(clause.start + m.start(), clause.start + m.end(), m.lastgroup == "before"))
+            found.append(_new(_Cue, (clause.start + m.start(), clause.start + m.end(), m.lastgroup == "before")))
         return found
 
     def find(
