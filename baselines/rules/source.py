@@ -109,10 +109,12 @@ class SourceFinder:
             return []  # then the passives do not matter: no need to look for them
         passives = [(m.start(), m.end()) for m in passive.finditer(lowered)]
         found = []
+        offset = clause.start
         for m in matches:
-            if any(a <= m.start() < b for a, b in passives):
+            start, end = m.span()
+            if any(a <= start < b for a, b in passives):
                 continue  # "enligt uppgift": a report with no source
-            found.append(_new(_Cue, (clause.start + m.start(), clause.start + m.end(), m.lastgroup == "before")))
+            found.append(_new(_Cue, (offset + start, offset + end, m.lastgroup == "before")))
         return found
 
     def find(
