@@ -50,6 +50,7 @@ class Grouper:
 
     def __init__(self, doc_id: str, mentions: Sequence[Mention]) -> None:
         self.doc_id = doc_id
+        self.singleton_prefix = kebab(doc_id)  # of the ids of ``other`` counts, made once a document
         self.mentions = sorted(mentions, key=itemgetter(0))  # by start (a C key function)
         self.starts = [m.start for m in self.mentions]
         self.document_place = _place(mentions) or "unknown"
@@ -60,7 +61,7 @@ class Grouper:
     ) -> str:
         """A group id from place, predicate and population, computed by each document alone."""
         if predicate == "other":
-            return f"{kebab(self.doc_id)}-{claim.start}-other"
+            return f"{self.singleton_prefix}-{claim.start}-other"
         key = f"{self._place_in(sentence) or self.document_place}-{predicate}"
         if predicate == "killed":
             key += f"-{population(counted_text)}"
