@@ -325,7 +325,8 @@ def predicate(
         # ("89 flyende fångar")
         candidates = [c for c in found if c.start == counted.start]
     if candidates:
-        cue = min(candidates, key=lambda c: (distance(c), c.start))
+        # the nearest cue (distances are read only when there is a choice)
+        cue = candidates[0] if len(candidates) == 1 else min(candidates, key=lambda c: (distance(c), c.start))
         words = text[cue.start : cue.end].lower()
         if cue.predicate == "resides":
             return "detained"  # "bor knap 25.000 mennesker" in a clause that names the camp

@@ -136,7 +136,7 @@ class SourceFinder:
         def distance(c: _Cue) -> int:
             return claim.start - c.end if c.end <= claim.start else c.start - claim.end
 
-        cue = min(candidates, key=lambda c: (distance(c), c.start))
+        cue = candidates[0] if len(candidates) == 1 else min(candidates, key=lambda c: (distance(c), c.start))
         if cue.before:
             return self._after(cue.end, clause.end)
         return self._subject(cue, clause, sentence, previous)
