@@ -21,10 +21,43 @@ DASH = "[-\u2013\u2014]"  # hyphen, en dash, em dash
 FLAGS = re.IGNORECASE
 
 
+# Whitespace in a phrase other than single spaces between characters (see ``words``).
+_IRREGULAR_SPACE = re.compile(r"^ | $|  |[^\S ]")
+
+
 def words(items: Iterable[str]) -> str:
-    """Alternation of literal phrases, longest first, spaces matching any inline space."""
-    parts = sorted(set(items), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in parts) + ")"
+    """Alternation of literal phrases, longest first, spaces matching any inline space.
+
+    Written as a prefix tree that tries longer phrases first, ``(?:hundra(?:tusen|)|tio)``
+    for "hundratusen", "hundra" and "tio": the engine compares a character and descends
+    instead of trying every phrase in turn. The matches and the order in which they are
+    offered are those of the flat alternation sorted by length: the phrases that match at
+    a position are prefixes of one another, so they lie on one path of the tree (siblings
+    compare different characters, also without case, and a space, matching any inline
+    space, is never a sibling of another whitespace character), and the tree offers the
+    deeper one first. Phrases with other whitespace keep the flat alternation.
+    """
+    parts = set(items)
+    if any(_IRREGULAR_SPACE.search(w) for w in parts):
+        flat = sorted(parts, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in flat) + ")"
+    root: dict = {}
+    for item in parts:
+        node = root
+        for char in item:
+            node = node.setdefault(char, {})
+        node[""] = None  # a phrase ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [
+            (f"{SP}+" if char == " " else re.escape(char)) + branch(node[char])
+            for char in sorted(node) if char
+        ]
+        if "" in node:
+            alternatives.append("")  # the shorter phrase after the longer ones
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return "(?:" + (branch(root) if root else "") + ")"
 
 
 def regexes(items: Iterable[str]) -> str:
