@@ -168,19 +168,33 @@ def number_spans(text: str, lang: str) -> Iterator[tuple[int, int, Normalized]]:
     # the same unless lower-casing changes the length (Turkish dotted I), then fall back.
     lowered = text.lower()
     if len(lowered) == len(text):
-        search, scanned = pats.claim.search, lowered
+        # A claim opens where no word character precedes: at 0, or right after a non-word
+        # character. ``claim_after_nonword`` consumes that character instead of looking
+        # behind, so the engine skips in C to the candidates. Searched from one character
+        # before ``position``, its first match is the first claim at ``position`` or later
+        # (each position after 0 tried in the same order, the rest of the pattern the same
+        # and seeing the same text), found one character early: ``before`` is that 1.
+        search, scanned, before = pats.claim_after_nonword.search, lowered, 1
+        m = pats.claim.match(lowered)  # the claim at 0, if any, which that search misses
+        if m is not None:
+            start = 0
+        elif (m := search(lowered, 0)) is not None:
+            start = m.start() + 1
     else:
-        search, scanned = pats.claim_ci.search, text
+        search, scanned, before = pats.claim_ci.search, text, 0
+        if (m := search(text, 0)) is not None:
+            start = m.start()
     ctx = _context(lang)
-    position = 0
-    while (m := search(scanned, position)) is not None:
+    while m is not None:
         reading = read_match(m, lang, full=False)
         if reading is None:
-            position = m.start() + 1
-            continue
-        position = max(reading.end, m.start() + 1)
-        if not _excluded(reading, text, lang, ctx):
-            yield reading.start, reading.end, reading.normalized
+            position = start + 1
+        else:
+            position = max(reading.end, start + 1)
+            if not _excluded(reading, text, lang, ctx):
+                yield reading.start, reading.end, reading.normalized
+        if (m := search(scanned, position - before)) is not None:
+            start = m.start() + before
 
 
 def find_numbers(text: str, lang: str) -> list[NumberSpan]:

@@ -143,6 +143,12 @@ class Patterns:
         return _compile(_claim(self.lex, strict=True))
 
     @cached_property
+    def claim_after_nonword(self) -> re.Pattern[str]:
+        """``claim`` with the non-word character before it, consumed: matched one character
+        before the claim starts, it lets the engine skip to the non-word characters in C."""
+        return _compile(_claim(self.lex, strict=True, before=r"\W"))
+
+    @cached_property
     def claim_ci(self) -> re.Pattern[str]:
         """The same for text whose lower case changes its length."""
         return _compile(_claim(self.lex, strict=True), FLAGS)
@@ -302,15 +308,18 @@ def _word_guard(lex: Lexicon) -> str:
     return f"(?=\\d|{d}\\d|{number_word}|{literal}|{fragments})"
 
 
-def _claim(lex: Lexicon, *, strict: bool) -> str:
-    """Qualifier cue + number, a range ("mellan a och b", "a-b"), or a magnitude word."""
+def _claim(lex: Lexicon, *, strict: bool, before: str = r"(?<!\w)") -> str:
+    """Qualifier cue + number, a range ("mellan a och b", "a-b"), or a magnitude word.
+
+    ``before`` is what precedes it: no word character, or a consumed non-word character.
+    """
     num = _num(lex, strict=strict)
     cues = words(lex.cues) + f"(?={SP})"
     openers = words(lex.range_open)
     open_joins = words(j for js in lex.range_open.values() for j in js if not re.match(DASH, j))
     dash = f"{SP}*{DASH}{SP}*"
     return (
-        rf"(?<!\w){_guard(lex)}(?:"
+        rf"{before}{_guard(lex)}(?:"
         f"(?P<ro>{openers}){SP}+(?P<ra>{num})(?:{dash}|{SP}+{open_joins}{SP}+)(?P<rb>{num})"
         f"|(?P<v>{_vague(lex, groups=False)})"
         f"|(?:(?P<cue>{cues}){SP}+)?"
