@@ -56,10 +56,14 @@ def _context(lang: str) -> _Context:
     lex = lexicon(lang)
     flags = re.IGNORECASE
     before = [r"\w" + DASH, "[#§]"]
-    for group, tail in ((lex.clock, f"{SP}*"), (lex.age_before, f"{SP}+"),
-                        (lex.label_before, f"{SP}*")):
-        if group:
-            before.append(rf"(?<!\w){words(group)}{tail}")
+    # The words share one "(?<!\w)" before their alternation: the same test, made once.
+    before_words = [
+        f"{words(group)}{tail}"
+        for group, tail in ((lex.clock, f"{SP}*"), (lex.age_before, f"{SP}+"), (lex.label_before, f"{SP}*"))
+        if group
+    ]
+    if before_words:
+        before.append(rf"(?<!\w)(?:{'|'.join(before_words)})")
     after = [
         f"{SP}+{regexes(lex.time_units)}(?!\\w)",
         f"{SP}*{words(lex.percent)}(?!\\w)",
