@@ -60,10 +60,14 @@ def words(items: Iterable[str]) -> str:
     return "(?:" + (branch(root) if root else "") + ")"
 
 
-def regexes(items: Iterable[str]) -> str:
-    """Alternation of regex fragments (lexicon entries such as ``ett\\s+par``)."""
+def regexes(items: Iterable[str], *, group: bool = True) -> str:
+    """Alternation of regex fragments (lexicon entries such as ``ett\\s+par``).
+
+    Without ``group`` the bare alternatives, to join into an enclosing alternation.
+    """
     parts = sorted(set(items), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(p.replace(r"\s+", SP + "+") for p in parts) + ")"
+    alternatives = "|".join(p.replace(r"\s+", SP + "+") for p in parts)
+    return f"(?:{alternatives})" if group else alternatives
 
 
 def digits_pattern(lex: Lexicon) -> str:
@@ -236,13 +240,16 @@ def _vague(lex: Lexicon, *, groups: bool) -> str:
     return f"(?:(?:{sev})?(?:{optional})|{sev}(?:{required}))"
 
 
-def prefix_tree(items: Iterable[str], tail: str = "") -> str:
+def prefix_tree(items: Iterable[str], tail: str = "", *, group: bool = True) -> str:
     """The phrases of ``words(items)``, each followed by ``tail``, as a prefix tree.
 
     The same strings match (spaces match any inline space), but the engine compares a
     character and descends instead of trying every phrase in turn: far cheaper inside
     a lookahead that runs at every word of the text. Unlike ``words`` it does not
     prefer the longest phrase, so use it only where any match will do (lookaheads).
+    Without ``group`` the top alternatives are bare, to join into an enclosing
+    alternation: ``x|a|b`` tries what ``x|(?:a|b)`` does, in the same order, but the
+    engine enters one alternation instead of two.
     """
     root: dict = {}
     for item in set(items):
@@ -252,13 +259,19 @@ def prefix_tree(items: Iterable[str], tail: str = "") -> str:
         node[""] = None  # a phrase ends here
 
     def branch(node: dict) -> str:
-        alternatives = [
-            tail if char == "" else (f"{SP}+" if char == " " else re.escape(char)) + branch(node[char])
-            for char in sorted(node)
-        ]
+        alternatives = [tail if char == "" else _edge(char) + branch(node[char]) for char in sorted(node)]
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return branch(root) if root else "(?!)"
+    if not root:
+        return "(?!)"
+    if not group and "" not in root:
+        return "|".join(_edge(char) + branch(root[char]) for char in sorted(root))
+    return branch(root)
+
+
+def _edge(char: str) -> str:
+    """One character of a phrase in a prefix tree: a space matches any inline space."""
+    return f"{SP}+" if char == " " else re.escape(char)
 
 
 def _literal_prefix(fragment: str, size: int = 2) -> str:
@@ -280,7 +293,7 @@ def _guard(lex: Lexicon) -> str:
     if "" in prefixes:
         return ""
     d = re.escape(lex.decimal_mark)
-    return f"(?=\\d|{d}\\d|{prefix_tree(prefixes)})" + _word_guard(lex)
+    return f"(?=\\d|{d}\\d|{prefix_tree(prefixes, group=False)})" + _word_guard(lex)
 
 
 def _word_guard(lex: Lexicon) -> str:
@@ -303,8 +316,8 @@ def _word_guard(lex: Lexicon) -> str:
     suffix = f"{words(suffixes)}?" if suffixes else ""
     number_word = f"(?={prefix_tree(morphemes(lex))}){_closed_word(lex)}{suffix}(?!\\w)"
     phrases = [*lex.cues, *lex.range_open, *lex.articles, *lex.plurals, *lex.point]
-    literal = prefix_tree(phrases, r"(?!\w)")
-    fragments = regexes([*lex.several, *lex.couple, *lex.half])
+    literal = prefix_tree(phrases, r"(?!\w)", group=False)
+    fragments = regexes([*lex.several, *lex.couple, *lex.half], group=False)
     return f"(?=\\d|{d}\\d|{number_word}|{literal}|{fragments})"
 
 
