@@ -130,7 +130,8 @@ class Patterns:
     """The compiled patterns of one language (see module docstring).
 
     Each is compiled on first use: the long claim patterns take tens of milliseconds
-    apiece, and the finder needs only ``claim`` while the normaliser needs ``claim_full``.
+    apiece, and the finder needs ``claim`` and ``claim_after_nonword`` (``claim_ci`` only
+    for text whose lower case changes its length) while the normaliser needs ``claim_full``.
     """
 
     def __init__(self, lex: Lexicon) -> None:
