@@ -56,10 +56,14 @@ def _context(lang: str) -> _Context:
     lex = lexicon(lang)
     flags = re.IGNORECASE
     before = [r"\w" + DASH, "[#§]"]
-    for group, tail in ((lex.clock, f"{SP}*"), (lex.age_before, f"{SP}+"),
-                        (lex.label_before, f"{SP}*")):
-        if group:
-            before.append(rf"(?<!\w){words(group)}{tail}")
+    # The words share one "(?<!\w)" before their alternation: the same test, made once.
+    before_words = [
+        f"{words(group)}{tail}"
+        for group, tail in ((lex.clock, f"{SP}*"), (lex.age_before, f"{SP}+"), (lex.label_before, f"{SP}*"))
+        if group
+    ]
+    if before_words:
+        before.append(rf"(?<!\w)(?:{'|'.join(before_words)})")
     after = [
         f"{SP}+{regexes(lex.time_units)}(?!\\w)",
         f"{SP}*{words(lex.percent)}(?!\\w)",
@@ -114,6 +118,8 @@ def _excluded(reading: Reading, text: str, lang: str, ctx: _Context | None = Non
         return True
     if reading.kind == "vague":
         return False
+    if len(reading.parts) == 1:
+        return _excluded_single(reading, text, lang, ctx, window)
     parts = [text[s:e] for s, e in reading.parts]
     under = reading.cue is not None and reading.cue.lower() == "under"  # "under 2019"
     if all(_number_like(p, YEARS) for p in parts) and (reading.cue is None or under):
@@ -132,6 +138,37 @@ def _excluded(reading: Reading, text: str, lang: str, ctx: _Context | None = Non
         if lex.units.get(word) == 1 and word not in lex.articles:
             pronoun = ctx.one_before is not None and ctx.one_before.search(text, window, start) is not None
             return ctx.partitive_after.match(text, end) is not None or pronoun
+    return False
+
+
+def _excluded_single(reading: Reading, text: str, lang: str, ctx: _Context, window: int) -> bool:
+    """The tests of :func:`_excluded` after its context tests, for a reading of one part.
+
+    The same tests in the same order with the part's value computed once: with one part,
+    each ``all(...)`` there is the test of that part, and ``int`` runs exactly when it
+    runs there (the year test of an ASCII digit part).
+    """
+    (part_start, part_end), = reading.parts
+    part = text[part_start:part_end]
+    value = int(part) if part.isascii() and part.isdigit() else 0  # 0: no year, no day
+    cue = reading.cue
+    if value in YEARS and (cue is None or cue.lower() == "under"):  # "under 2019"
+        return True
+    if value in DAYS and (
+        ctx.month_after.match(text, reading.end) is not None
+        or ctx.month_before.search(text, window, reading.start) is not None
+    ):
+        return True
+    if cue is not None:
+        return False
+    if _in_name(reading, text, ctx, lang):
+        return True
+    word = part.lower()
+    lex = lexicon(lang)
+    if lex.units.get(word) == 1 and word not in lex.articles:
+        one_before = ctx.one_before
+        pronoun = one_before is not None and one_before.search(text, window, reading.start) is not None
+        return ctx.partitive_after.match(text, reading.end) is not None or pronoun
     return False
 
 
@@ -168,19 +205,33 @@ def number_spans(text: str, lang: str) -> Iterator[tuple[int, int, Normalized]]:
     # the same unless lower-casing changes the length (Turkish dotted I), then fall back.
     lowered = text.lower()
     if len(lowered) == len(text):
-        search, scanned = pats.claim.search, lowered
+        # A claim opens where no word character precedes: at 0, or right after a non-word
+        # character. ``claim_after_nonword`` consumes that character instead of looking
+        # behind, so the engine skips in C to the candidates. Searched from one character
+        # before ``position``, its first match is the first claim at ``position`` or later
+        # (each position after 0 tried in the same order, the rest of the pattern the same
+        # and seeing the same text), found one character early: ``before`` is that 1.
+        search, scanned, before = pats.claim_after_nonword.search, lowered, 1
+        m = pats.claim.match(lowered)  # the claim at 0, if any, which that search misses
+        if m is not None:
+            start = 0
+        elif (m := search(lowered, 0)) is not None:
+            start = m.start() + 1
     else:
-        search, scanned = pats.claim_ci.search, text
+        search, scanned, before = pats.claim_ci.search, text, 0
+        if (m := search(text, 0)) is not None:
+            start = m.start()
     ctx = _context(lang)
-    position = 0
-    while (m := search(scanned, position)) is not None:
+    while m is not None:
         reading = read_match(m, lang, full=False)
         if reading is None:
-            position = m.start() + 1
-            continue
-        position = max(reading.end, m.start() + 1)
-        if not _excluded(reading, text, lang, ctx):
-            yield reading.start, reading.end, reading.normalized
+            position = start + 1
+        else:
+            position = max(reading.end, start + 1)
+            if not _excluded(reading, text, lang, ctx):
+                yield reading.start, reading.end, reading.normalized
+        if (m := search(scanned, position - before)) is not None:
+            start = m.start() + before
 
 
 def find_numbers(text: str, lang: str) -> list[NumberSpan]:

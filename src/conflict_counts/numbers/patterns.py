@@ -21,16 +21,53 @@ DASH = "[-\u2013\u2014]"  # hyphen, en dash, em dash
 FLAGS = re.IGNORECASE
 
 
+# Whitespace in a phrase other than single spaces between characters (see ``words``).
+_IRREGULAR_SPACE = re.compile(r"^ | $|  |[^\S ]")
+
+
 def words(items: Iterable[str]) -> str:
-    """Alternation of literal phrases, longest first, spaces matching any inline space."""
-    parts = sorted(set(items), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in parts) + ")"
+    """Alternation of literal phrases, longest first, spaces matching any inline space.
+
+    Written as a prefix tree that tries longer phrases first, ``(?:hundra(?:tusen|)|tio)``
+    for "hundratusen", "hundra" and "tio": the engine compares a character and descends
+    instead of trying every phrase in turn. The matches and the order in which they are
+    offered are those of the flat alternation sorted by length: the phrases that match at
+    a position are prefixes of one another, so they lie on one path of the tree (siblings
+    compare different characters, also without case, and a space, matching any inline
+    space, is never a sibling of another whitespace character), and the tree offers the
+    deeper one first. Phrases with other whitespace keep the flat alternation.
+    """
+    parts = set(items)
+    if any(_IRREGULAR_SPACE.search(w) for w in parts):
+        flat = sorted(parts, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in flat) + ")"
+    root: dict = {}
+    for item in parts:
+        node = root
+        for char in item:
+            node = node.setdefault(char, {})
+        node[""] = None  # a phrase ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [
+            (f"{SP}+" if char == " " else re.escape(char)) + branch(node[char])
+            for char in sorted(node) if char
+        ]
+        if "" in node:
+            alternatives.append("")  # the shorter phrase after the longer ones
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return "(?:" + (branch(root) if root else "") + ")"
 
 
-def regexes(items: Iterable[str]) -> str:
-    """Alternation of regex fragments (lexicon entries such as ``ett\\s+par``)."""
+def regexes(items: Iterable[str], *, group: bool = True) -> str:
+    """Alternation of regex fragments (lexicon entries such as ``ett\\s+par``).
+
+    Without ``group`` the bare alternatives, to join into an enclosing alternation.
+    """
     parts = sorted(set(items), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(p.replace(r"\s+", SP + "+") for p in parts) + ")"
+    alternatives = "|".join(p.replace(r"\s+", SP + "+") for p in parts)
+    return f"(?:{alternatives})" if group else alternatives
 
 
 def digits_pattern(lex: Lexicon) -> str:
@@ -93,7 +130,8 @@ class Patterns:
     """The compiled patterns of one language (see module docstring).
 
     Each is compiled on first use: the long claim patterns take tens of milliseconds
-    apiece, and the finder needs only ``claim`` while the normaliser needs ``claim_full``.
+    apiece, and the finder needs ``claim`` and ``claim_after_nonword`` (``claim_ci`` only
+    for text whose lower case changes its length) while the normaliser needs ``claim_full``.
     """
 
     def __init__(self, lex: Lexicon) -> None:
@@ -108,6 +146,12 @@ class Patterns:
     def claim(self) -> re.Pattern[str]:
         """Finder, on lower-cased text: one numeric expression."""
         return _compile(_claim(self.lex, strict=True))
+
+    @cached_property
+    def claim_after_nonword(self) -> re.Pattern[str]:
+        """``claim`` with the non-word character before it, consumed: matched one character
+        before the claim starts, it lets the engine skip to the non-word characters in C."""
+        return _compile(_claim(self.lex, strict=True, before=r"\W"))
 
     @cached_property
     def claim_ci(self) -> re.Pattern[str]:
@@ -197,13 +241,16 @@ def _vague(lex: Lexicon, *, groups: bool) -> str:
     return f"(?:(?:{sev})?(?:{optional})|{sev}(?:{required}))"
 
 
-def prefix_tree(items: Iterable[str], tail: str = "") -> str:
+def prefix_tree(items: Iterable[str], tail: str = "", *, group: bool = True) -> str:
     """The phrases of ``words(items)``, each followed by ``tail``, as a prefix tree.
 
     The same strings match (spaces match any inline space), but the engine compares a
     character and descends instead of trying every phrase in turn: far cheaper inside
     a lookahead that runs at every word of the text. Unlike ``words`` it does not
     prefer the longest phrase, so use it only where any match will do (lookaheads).
+    Without ``group`` the top alternatives are bare, to join into an enclosing
+    alternation: ``x|a|b`` tries what ``x|(?:a|b)`` does, in the same order, but the
+    engine enters one alternation instead of two.
     """
     root: dict = {}
     for item in set(items):
@@ -213,13 +260,19 @@ def prefix_tree(items: Iterable[str], tail: str = "") -> str:
         node[""] = None  # a phrase ends here
 
     def branch(node: dict) -> str:
-        alternatives = [
-            tail if char == "" else (f"{SP}+" if char == " " else re.escape(char)) + branch(node[char])
-            for char in sorted(node)
-        ]
+        alternatives = [tail if char == "" else _edge(char) + branch(node[char]) for char in sorted(node)]
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return branch(root) if root else "(?!)"
+    if not root:
+        return "(?!)"
+    if not group and "" not in root:
+        return "|".join(_edge(char) + branch(root[char]) for char in sorted(root))
+    return branch(root)
+
+
+def _edge(char: str) -> str:
+    """One character of a phrase in a prefix tree: a space matches any inline space."""
+    return f"{SP}+" if char == " " else re.escape(char)
 
 
 def _literal_prefix(fragment: str, size: int = 2) -> str:
@@ -241,7 +294,7 @@ def _guard(lex: Lexicon) -> str:
     if "" in prefixes:
         return ""
     d = re.escape(lex.decimal_mark)
-    return f"(?=\\d|{d}\\d|{prefix_tree(prefixes)})" + _word_guard(lex)
+    return f"(?=\\d|{d}\\d|{prefix_tree(prefixes, group=False)})" + _word_guard(lex)
 
 
 def _word_guard(lex: Lexicon) -> str:
@@ -264,20 +317,23 @@ def _word_guard(lex: Lexicon) -> str:
     suffix = f"{words(suffixes)}?" if suffixes else ""
     number_word = f"(?={prefix_tree(morphemes(lex))}){_closed_word(lex)}{suffix}(?!\\w)"
     phrases = [*lex.cues, *lex.range_open, *lex.articles, *lex.plurals, *lex.point]
-    literal = prefix_tree(phrases, r"(?!\w)")
-    fragments = regexes([*lex.several, *lex.couple, *lex.half])
+    literal = prefix_tree(phrases, r"(?!\w)", group=False)
+    fragments = regexes([*lex.several, *lex.couple, *lex.half], group=False)
     return f"(?=\\d|{d}\\d|{number_word}|{literal}|{fragments})"
 
 
-def _claim(lex: Lexicon, *, strict: bool) -> str:
-    """Qualifier cue + number, a range ("mellan a och b", "a-b"), or a magnitude word."""
+def _claim(lex: Lexicon, *, strict: bool, before: str = r"(?<!\w)") -> str:
+    """Qualifier cue + number, a range ("mellan a och b", "a-b"), or a magnitude word.
+
+    ``before`` is what precedes it: no word character, or a consumed non-word character.
+    """
     num = _num(lex, strict=strict)
     cues = words(lex.cues) + f"(?={SP})"
     openers = words(lex.range_open)
     open_joins = words(j for js in lex.range_open.values() for j in js if not re.match(DASH, j))
     dash = f"{SP}*{DASH}{SP}*"
     return (
-        rf"(?<!\w){_guard(lex)}(?:"
+        rf"{before}{_guard(lex)}(?:"
         f"(?P<ro>{openers}){SP}+(?P<ra>{num})(?:{dash}|{SP}+{open_joins}{SP}+)(?P<rb>{num})"
         f"|(?P<v>{_vague(lex, groups=False)})"
         f"|(?:(?P<cue>{cues}){SP}+)?"
