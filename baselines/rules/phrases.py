@@ -9,7 +9,6 @@ word, punctuation, a number or a line break, and never takes post-modifiers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -52,44 +51,32 @@ def last_words(text: str, start: int, end: int) -> list[Word]:
     return words_between(text, max(start, end - WINDOW), end)
 
 
-# A character no word holds (words hold word characters, ".", "," and "-"): where one
-# stands, a scan of the words starting anywhere before it is past every word it began in.
-_OUTSIDE_WORDS = re.compile(r"[^\w.,\-]")
-
-
 class WordReader:
     """The words before a cue, read once, and the windows inside them the rules ask for.
 
-    ``reader(start, end)`` is ``words_between(text, start, end)`` for any window inside the
-    first read, without scanning it again. The regex's words from ``start`` are its words
-    up to the first character no word holds (read again: ``start`` may fall inside a
-    word, which the window then begins with a part of), then the first read's words after
-    that character, which both scans reach in step (no word spans it), up to ``end``; a
-    word that ``end`` cuts is read again from its start, where both scans stand.
+    ``reader(start, end)`` is ``words_between(text, start, end)``. A window that starts
+    where the first read started and ends inside it, without cutting one of its words,
+    holds exactly that read's words up to its end (the regex finds the same ones), so
+    those are handed out instead of scanning the text again.
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
         self.words = words_between(text, start, end)
-        self.starts = [word.start for word in self.words]
 
     def __call__(self, start: int, end: int) -> list[Word]:
-        text = self.text
-        if not (self.start <= start and end <= self.end):
-            return words_between(text, start, end)
-        outside = _OUTSIDE_WORDS.search(text, start, end)
-        if outside is None:
-            return words_between(text, start, end)  # the window holds no such character
-        position = outside.start()
-        found = words_between(text, start, position) if position > start else []
-        for word in self.words[bisect_left(self.starts, position) :]:
-            if word.end <= end:
-                found.append(word)
+        if start == self.start and end <= self.end:
+            cut: list[Word] = []
+            for word in self.words:
+                if word.end <= end:
+                    cut.append(word)
+                elif word.start < end:
+                    break  # `end` cuts this word: the regex would read it otherwise
+                else:
+                    return cut
             else:
-                if word.start < end:  # `end` cuts this word: the regex reads its part
-                    found.extend(words_between(text, word.start, end))
-                break
-        return found
+                return cut
+        return words_between(self.text, start, end)
 
     def last(self, start: int, end: int) -> list[Word]:
         """``last_words(text, start, end)``."""
