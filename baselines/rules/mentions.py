@@ -147,6 +147,7 @@ class _Name:
     words: tuple[str, ...]
     rest: str  # the common noun fused to the last word ("lägret"), lower case
     month: bool = False  # a month abbreviation alone ("Jan"): a date if a dot or a day follows
+    surface: str = ""  # the text of start:end (one string for all its occurrences: its hash is kept)
 
 
 class _Found(NamedTuple):
@@ -290,7 +291,7 @@ class MentionFinder:
         names = gazetteer.lowercase_names
         self.lowercase = _whole_words(names) if names else None
         self._runs: dict[str, _Run] = {}
-        self._labels: dict[tuple[str, str, str, str], str] = {}
+        self._labels: dict[tuple[str, str, str, bool], str] = {}
         self._entities: dict[tuple[str, str], str] = {}
 
     # -- the document ------------------------------------------------------------------
@@ -302,10 +303,12 @@ class MentionFinder:
         skip_starts = [a for a, _ in skip]
         line = _Line()  # the line of the last run in capitals
         # where each sentence's first word starts (after opening quotes and dashes), and
-        # where the text after a dateline does
-        openings = {_OPENING.match(text, s.start, s.end).end() for s in sentences}
-        openings.update(after_datelines)
+        # where the text after a dateline does: made when a run first needs it
+        openings: set[int] | None = None
         deferred: list[tuple[int, int]] = []  # one-word names left out where a sentence opens
+        runs, labels = self._runs, self._labels
+        scandinavian = self.lang != "en"
+        append = found.append
         for run in _RUN.finditer(text):  # a run never spans a sentence end: it joins by spaces only
             start = run.start()
             if skip:
@@ -315,37 +318,66 @@ class MentionFinder:
             surface = run.group()
             if surface.isupper() and line.shouted(text, start):
                 continue
-            known = self._runs.get(surface) or self._run(surface)  # names repeat
-            names = known.inside
+            initial, names, adjective_last, dropped = runs.get(surface) or self._run(surface)  # names repeat
             # where the run stands is looked at only when it changes what the run holds
-            if known.initial is not names and (start in openings or self._after_quote(text, start)):
-                names = known.initial
-                if known.dropped:
-                    deferred.extend((start + n.start, start + n.end) for n in known.dropped)
+            if initial is not names:
+                if openings is None:
+                    openings = _openings(text, sentences)
+                    openings.update(after_datelines)
+                if start in openings or self._after_quote(text, start):
+                    names = initial
+                    if dropped:
+                        deferred.extend((start + n.start, start + n.end) for n in dropped)
+            after = None  # the word after the last name, as its label read it
             for name in names:
                 a, b = start + name.start, start + name.end
                 if name.month and _dated(text, b):
                     continue
-                label = self._label(text, a, b, name)
-                if label == "PER" and self.lang != "en":
+                # the label, by the name and the words before and after it (cached: names
+                # repeat); this runs for every name of the text
+                chunk = text[a - 30 if a > 30 else 0 : a].rstrip(" ,\t\u00a0")
+                before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
+                after = name.rest
+                if not after:
+                    match = _NEXT.match(text, b, b + 40)
+                    after = match[1].lower() if match else ""
+                # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
+                # break, none), so the slice is lowered only then
+                town_of = before in ("of", "") and (
+                    text[a - 14 if a > 14 else 0 : a].lower().rstrip().endswith(_TOWN_OF)
+                )
+                key = (name.surface, before, after, town_of)
+                label = labels.get(key)
+                if label is None:
+                    if len(labels) > CACHE_SIZE:
+                        labels.clear()
+                    label = labels[key] = self._decide(name.surface, name.words, before, after, town_of)
+                if label == "PER":
                     # "Redd Barna": a word the text around also writes in lower case is a
                     # common noun, which a person's name is not (Swedish, Norwegian, Danish)
-                    if any(_written_lower(text, w.lower(), a) for w in name.words):
+                    if scandinavian and any(_written_lower(text, w.lower(), a) for w in name.words):
                         label = "ORG"
                 elif label == "ORG" and len(name.words) == 1 and (
-                    text.endswith(_TOWARD_ENDINGS, max(0, a - 9), a)
+                    text.endswith(_TOWARD_ENDINGS, a - 9 if a > 9 else 0, a)
                     or (found and a - found[-1].end <= 8 and found[-1].label in _PLACE_LABELS)
                 ):
                     label = self._place_by_context(text, found[-1] if found else None, a, b)
-                found.append(_new(_Found, (a, b, label)))
-            if known.adjective_last:
+                append(_new(_Found, (a, b, label)))
+            if adjective_last:
                 found.extend(self._adjective_org(text, run.end(), surface))
             elif len(names) == 1 and found and found[-1].end == (end := run.end()):
-                after = text[end : end + 2]  # what may extend the name: " 2", " universitet"
-                after = after[1:] if after[:1] == " " else ""
-                if after.isdigit():
+                following = text[end : end + 2]  # what may extend the name: " 2", " universitet"
+                following = following[1:] if following[:1] == " " else ""
+                if following.isdigit():
                     found[-1] = self._with_number(text, found[-1], names[0])
-                elif after.islower() and self.lang != "en":
+                elif (
+                    following.islower()
+                    and scandinavian
+                    # the noun's test first: the label read the same word after the name (in
+                    # lower case, which _org_word reads it in), or the fused noun, which
+                    # _with_org_noun does not extend
+                    and (after is None or _org_word(after))
+                ):
                     found[-1] = self._with_org_noun(text, found[-1], names[0])
         if deferred:
             # one sense a discourse: a word opening a sentence is the name the document
@@ -459,7 +491,8 @@ class MentionFinder:
             if piece:
                 words = tuple(p[2] for p in piece)
                 month = len(words) == 1 and words[0].lower() in MONTH_ABBREVIATIONS
-                names.append(_Name(piece[0][0], piece[-1][1], words, piece[-1][3], month))
+                first, last = piece[0][0], piece[-1][1]
+                names.append(_Name(first, last, words, piece[-1][3], month, surface[first:last]))
         return []
 
     def _pieces(
@@ -583,28 +616,6 @@ class MentionFinder:
         return not (closes or _adjective(last, self.lang))
 
     # -- labels ------------------------------------------------------------------------
-    def _label(self, text: str, start: int, end: int, name: _Name) -> str:
-        # the words before and after the name (in line; this runs for every name of the text)
-        chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
-        before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
-        after = name.rest
-        if not after:
-            match = _NEXT.match(text, end, end + 40)
-            after = match.group(1).lower() if match else ""
-        # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
-        # break, none), so the slice is lowered only then
-        town_of = before in ("of", "") and (
-            text[max(0, start - 14) : start].lower().rstrip().endswith(_TOWN_OF)
-        )
-        surface = text[start:end]
-        key = (surface, before, after, "t" if town_of else "")
-        label = self._labels.get(key)
-        if label is None:
-            if len(self._labels) > CACHE_SIZE:
-                self._labels.clear()
-            label = self._labels[key] = self._decide(surface, name.words, before, after, town_of)
-        return label
-
     def _decide(self, surface: str, words: tuple[str, ...], before: str, after: str, town_of: bool) -> str:
         last = words[-1].lower()
         several = len(words) >= 2
@@ -778,6 +789,11 @@ class _Line:
             line = text[start : self.end]
             self.answer = line == line.upper()
         return self.answer
+
+
+def _openings(text: str, sentences: Sequence[Segment]) -> set[int]:
+    """Where each sentence's first word starts, after opening quotes and dashes."""
+    return {_OPENING.match(text, s.start, s.end).end() for s in sentences}
 
 
 def _written_lower(text: str, lower: str, position: int) -> bool:
