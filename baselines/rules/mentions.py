@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from conflict_counts.baselines.rules.gazetteer import Gazetteer, kebab
@@ -107,6 +108,7 @@ _NAME_NUMBER = re.compile(r" \d{1,2}(?![\w%]|[.,:]\d| \d)")
 _ABBREVIATION_IN_PARENS = re.compile(r"\([A-ZÅÄÖÆØ]{2,6}\)")  # how _LOWER_NAME_PARENS ends
 # every character a _LOWER_NAME_PARENS match holds before its parenthesis
 _LOWER_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzåäöæøDT "
+_ASCII_LOWER = re.compile("[a-z]")
 _PAIR = re.compile(r"[ ]*(?:\([ ]*|,[ ]*)")
 _QUOTES = "\"“”«»(:–—"
 _FACILITY_SET = frozenset(FACILITY_WORDS)
@@ -136,6 +138,7 @@ _OF = frozenset({"of", "for", "för", "av", "of the", "for the"})  # joiners of 
 _AREA_AFTER = frozenset({"province", "provinsen", "governorate", "district"})
 _TOWN_OF = ("town of", "city of", "village of", "province of", "district of")
 CACHE_SIZE = 50_000
+_START, _END = itemgetter(0), itemgetter(1)  # of a _Found
 _new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 NEAR = 3000  # characters each side of a name that the lower-case test reads
 
@@ -786,8 +789,13 @@ class _Line:
             start = text.rfind("\n", max(self.end, 0), position) + 1
             end = text.find("\n", position)
             self.end = len(text) if end < 0 else end
-            line = text[start : self.end]
-            self.answer = line == line.upper()
+            # an ASCII lower-case letter changes under upper(), so a line holding one is not
+            # shouted; found in C without copying the line (most lines hold one early)
+            if _ASCII_LOWER.search(text, start, self.end):
+                self.answer = False
+            else:
+                line = text[start : self.end]
+                self.answer = line == line.upper()
         return self.answer
 
 
@@ -820,7 +828,9 @@ def _dated(text: str, end: int) -> bool:
 def _without_overlaps(found: list[_Found]) -> list[_Found]:
     """No nesting, no overlap (ANNOTATION_GUIDELINES.md §3.3): the longer of two overlapping spans wins."""
     kept: list[_Found] = []
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+    # by start, the longest first: sorted by end (longest first), then stably by start, which
+    # orders as the key (start, -end) does, ties in their order, with no Python call per span
+    for f in sorted(sorted(found, key=_END, reverse=True), key=_START):
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
         elif f.end - f.start > kept[-1].end - kept[-1].start:
