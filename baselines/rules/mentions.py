@@ -82,13 +82,18 @@ _CANDIDATE = re.compile(rf"(?<![\w\-.]){_WORD}")
 # with the first character matched before the lookbehind (checked on that character
 # instead): a pattern that starts with a character class lets the regex engine skip to
 # candidate characters in C, instead of trying the pattern at every offset (2x faster).
-_RUN = re.compile(
-    rf"[{UPPER}aeu](?<![\w\-.][{UPPER}aeu])"  # first character, at a word start
+_RUN_REST = (
     rf"(?:(?<=[{UPPER}])\.(?:[{UPPER}]\.)+(?:-\w+)*"  # the three _WORD forms after it
     rf"|(?<=[AaEeu])(?:sh|[dlnrstz])-[{UPPER}]{_REST}"
     rf"|(?<=[{UPPER}]){_REST})"
     rf"(?:[ \u00a0]+(?:(?:{_JOINERS})[ \u00a0]+)?{_WORD})*"
 )
+_RUN = re.compile(rf"[{UPPER}aeu](?<![\w\-.][{UPPER}aeu])" + _RUN_REST)  # first character, at a word start
+# The runs that open with a capital: _RUN tries every "a", "e" and "u" of the text, this one
+# only the capitals. A run opening in lower case opens with an article and a hyphen before
+# a capital ("al-Hol", "ez-Zor"), which _ARTICLE_HYPHEN finds (at the hyphen, in C).
+_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w\-.][{UPPER}])" + _RUN_REST)
+_ARTICLE_HYPHEN = re.compile(rf"-(?:(?<=[aeu][dlnrstz]-)|(?<=[aeu]sh-))[{UPPER}]")
 _ACRONYM = re.compile(rf"^(?:[{UPPER}]{{2,6}}|(?:[{UPPER}]\.){{2,}})$")
 _OPENING = re.compile(r"[\s\"“”«»'‘’–—\-(:\[]*")
 _NEXT = re.compile(r"[ \u00a0]*([\w\-]+)")
@@ -312,7 +317,7 @@ class MentionFinder:
         runs, labels = self._runs, self._labels
         scandinavian = self.lang != "en"
         append = found.append
-        for run in _RUN.finditer(text):  # a run never spans a sentence end: it joins by spaces only
+        for run in _runs(text):  # a run never spans a sentence end: it joins by spaces only
             start = run.start()
             if skip:
                 at = bisect_right(skip_starts, start) - 1
@@ -339,7 +344,10 @@ class MentionFinder:
                 # the label, by the name and the words before and after it (cached: names
                 # repeat); this runs for every name of the text
                 chunk = text[a - 30 if a > 30 else 0 : a].rstrip(" ,\t\u00a0")
-                before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
+                if not chunk or chunk[-1] == "\n":
+                    before = ""
+                else:
+                    before = chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
                 after = name.rest
                 if not after:
                     match = _NEXT.match(text, b, b + 40)
@@ -797,6 +805,38 @@ class _Line:
                 line = text[start : self.end]
                 self.answer = line == line.upper()
         return self.answer
+
+
+def _runs(text: str) -> list[re.Match[str]]:
+    """The matches of ``_RUN.finditer(text)`` (the same spans), most found by _CAPITAL_RUN.
+
+    No run holds a line break, nor depends on what follows one (each part of _RUN fails on
+    a line break as on the end of the text), so the runs of each line can be looked for
+    apart, with endpos at its break. _CAPITAL_RUN finds the same runs as _RUN on a line
+    where no run opens in lower case, that is where _ARTICLE_HYPHEN finds no article; the
+    lines with one are searched with _RUN.
+
+    >>> text = "Kurds in Deir ez-Zor and al-Hol.\\nU.S. forces left Raqqa"
+    >>> [m.group() for m in _runs(text)] == [m.group() for m in _RUN.finditer(text)]
+    True
+    >>> [m.group() for m in _runs(text)]
+    ['Kurds', 'Deir ez-Zor', 'al-Hol', 'U.S.', 'Raqqa']
+    """
+    runs: list[re.Match[str]] = []
+    done = 0  # where the lines searched so far end
+    for hyphen in _ARTICLE_HYPHEN.finditer(text):
+        at = hyphen.start()
+        if at < done:
+            continue  # on a line searched already
+        line_start = text.rfind("\n", done, at) + 1  # done is 0 or a line break
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            line_end = len(text)
+        runs.extend(_CAPITAL_RUN.finditer(text, done, line_start))
+        runs.extend(_RUN.finditer(text, line_start, line_end))
+        done = line_end
+    runs.extend(_CAPITAL_RUN.finditer(text, done))
+    return runs
 
 
 def _openings(text: str, sentences: Sequence[Segment]) -> set[int]:
