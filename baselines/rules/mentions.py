@@ -298,6 +298,8 @@ class MentionFinder:
         self.speakers = frozenset(v for v in self.lex.speech_verbs if " " not in v) | _SPOKEN_TO
         names = gazetteer.lowercase_names
         self.lowercase = _whole_words(names) if names else None
+        # a short list's phrases are looked for in C first: most texts hold none of them
+        self.lowercase_phrases = names if len(names) <= 8 else None
         self._runs: dict[str, _Run] = {}
         self._labels: dict[tuple[str, str, str, bool], str] = {}
         self._entities: dict[tuple[str, str], str] = {}
@@ -723,7 +725,8 @@ class MentionFinder:
         ]
         if self.lang != "en" and " De" in text:
             found.extend(_Found(m.start(1), m.end(1), "ORG") for m in _DETERMINER_NAME.finditer(text))
-        if self.lowercase is not None:
+        phrases = self.lowercase_phrases
+        if self.lowercase is not None and (phrases is None or any(p in text for p in phrases)):
             for m in self.lowercase.finditer(text):
                 entry = self.gazetteer.lookup(m.group())
                 found.append(_Found(m.start(), m.end(), entry.label if entry else "ORG"))
@@ -777,7 +780,15 @@ def _lower_names_in_parens(text: str) -> Iterator[re.Match[str]]:
     """
     previous = 0
     for parens in _ABBREVIATION_IN_PARENS.finditer(text):
-        start = previous + len(text[previous : parens.start()].rstrip(_LOWER_NAME_CHARS))
+        opening = parens.start()
+        # the last 200 characters are stripped (not all since the previous parenthesis)
+        # unless they are all name characters
+        window = max(previous, opening - 200)
+        kept = len(text[window:opening].rstrip(_LOWER_NAME_CHARS))
+        if kept == 0 and window > previous:
+            kept = len(text[previous:window].rstrip(_LOWER_NAME_CHARS))
+            window = previous
+        start = window + kept
         match = _LOWER_NAME_PARENS.search(text, start, parens.end())
         if match is not None:
             yield match
