@@ -851,8 +851,16 @@ def _runs(text: str) -> list[re.Match[str]]:
 
 
 def _openings(text: str, sentences: Sequence[Segment]) -> set[int]:
-    """Where each sentence's first word starts, after opening quotes and dashes."""
-    return {_OPENING.match(text, s.start, s.end).end() for s in sentences}
+    """Where each sentence's first word starts, after opening quotes and dashes.
+
+    A sentence opening with a letter or a digit opens there: _OPENING matches none.
+    """
+    openings: set[int] = set()
+    add, match = openings.add, _OPENING.match
+    for sentence in sentences:
+        start = sentence.start
+        add(start if text[start : start + 1].isalnum() else match(text, start, sentence.end).end())
+    return openings
 
 
 def _written_lower(text: str, lower: str, position: int) -> bool:
