@@ -395,8 +395,11 @@ class MentionFinder:
         if deferred:
             # one sense a discourse: a word opening a sentence is the name the document
             # writes elsewhere inside a sentence ("Pentagon har sendt ... til Pentagon")
-            labels = {text[f.start : f.end]: f.label for f in found}
-            found.extend(_Found(a, b, labels[text[a:b]]) for a, b in deferred if text[a:b] in labels)
+            written = {text[start:end]: label for start, end, label in found}
+            for a, b in deferred:
+                label = written.get(text[a:b])
+                if label is not None:
+                    append(_new(_Found, (a, b, label)))
         found.extend(self._lowercase_names(text))
         return self._link(text, _without_overlaps(found))
 
