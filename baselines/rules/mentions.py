@@ -86,7 +86,9 @@ _RUN_REST = (
     rf"(?:(?<=[{UPPER}])\.(?:[{UPPER}]\.)+(?:-\w+)*"  # the three _WORD forms after it
     rf"|(?<=[AaEeu])(?:sh|[dlnrstz])-[{UPPER}]{_REST}"
     rf"|(?<=[{UPPER}]){_REST})"
-    rf"(?:[ \u00a0]+(?:(?:{_JOINERS})[ \u00a0]+)?{_WORD})*"
+    # then more words; the lookahead holds every first letter of a joiner or a _WORD, so it
+    # changes no match, but most words after a run fail it at once (lower case, not a joiner)
+    rf"(?:[ \u00a0]+(?=[{UPPER}abdefiou])(?:(?:{_JOINERS})[ \u00a0]+)?{_WORD})*"
 )
 _RUN = re.compile(rf"[{UPPER}aeu](?<![\w\-.][{UPPER}aeu])" + _RUN_REST)  # first character, at a word start
 # The runs that open with a capital: _RUN tries every "a", "e" and "u" of the text, this one
