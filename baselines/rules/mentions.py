@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from conflict_counts.baselines.rules.gazetteer import Gazetteer, kebab
@@ -81,13 +82,20 @@ _CANDIDATE = re.compile(rf"(?<![\w\-.]){_WORD}")
 # with the first character matched before the lookbehind (checked on that character
 # instead): a pattern that starts with a character class lets the regex engine skip to
 # candidate characters in C, instead of trying the pattern at every offset (2x faster).
-_RUN = re.compile(
-    rf"[{UPPER}aeu](?<![\w\-.][{UPPER}aeu])"  # first character, at a word start
+_RUN_REST = (
     rf"(?:(?<=[{UPPER}])\.(?:[{UPPER}]\.)+(?:-\w+)*"  # the three _WORD forms after it
     rf"|(?<=[AaEeu])(?:sh|[dlnrstz])-[{UPPER}]{_REST}"
     rf"|(?<=[{UPPER}]){_REST})"
-    rf"(?:[ \u00a0]+(?:(?:{_JOINERS})[ \u00a0]+)?{_WORD})*"
+    # then more words; the lookahead holds every first letter of a joiner or a _WORD, so it
+    # changes no match, but most words after a run fail it at once (lower case, not a joiner)
+    rf"(?:[ \u00a0]+(?=[{UPPER}abdefiou])(?:(?:{_JOINERS})[ \u00a0]+)?{_WORD})*"
 )
+_RUN = re.compile(rf"[{UPPER}aeu](?<![\w\-.][{UPPER}aeu])" + _RUN_REST)  # first character, at a word start
+# The runs that open with a capital: _RUN tries every "a", "e" and "u" of the text, this one
+# only the capitals. A run opening in lower case opens with an article and a hyphen before
+# a capital ("al-Hol", "ez-Zor"), which _ARTICLE_HYPHEN finds (at the hyphen, in C).
+_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w\-.][{UPPER}])" + _RUN_REST)
+_ARTICLE_HYPHEN = re.compile(rf"-(?:(?<=[aeu][dlnrstz]-)|(?<=[aeu]sh-))[{UPPER}]")
 _ACRONYM = re.compile(rf"^(?:[{UPPER}]{{2,6}}|(?:[{UPPER}]\.){{2,}})$")
 _OPENING = re.compile(r"[\s\"“”«»'‘’–—\-(:\[]*")
 _NEXT = re.compile(r"[ \u00a0]*([\w\-]+)")
@@ -107,6 +115,7 @@ _NAME_NUMBER = re.compile(r" \d{1,2}(?![\w%]|[.,:]\d| \d)")
 _ABBREVIATION_IN_PARENS = re.compile(r"\([A-ZÅÄÖÆØ]{2,6}\)")  # how _LOWER_NAME_PARENS ends
 # every character a _LOWER_NAME_PARENS match holds before its parenthesis
 _LOWER_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzåäöæøDT "
+_ASCII_LOWER = re.compile("[a-z]")
 _PAIR = re.compile(r"[ ]*(?:\([ ]*|,[ ]*)")
 _QUOTES = "\"“”«»(:–—"
 _FACILITY_SET = frozenset(FACILITY_WORDS)
@@ -136,6 +145,7 @@ _OF = frozenset({"of", "for", "för", "av", "of the", "for the"})  # joiners of 
 _AREA_AFTER = frozenset({"province", "provinsen", "governorate", "district"})
 _TOWN_OF = ("town of", "city of", "village of", "province of", "district of")
 CACHE_SIZE = 50_000
+_START, _END = itemgetter(0), itemgetter(1)  # of a _Found
 _new = tuple.__new__  # a named tuple from a tuple of its fields, without the Python frame of its __new__
 NEAR = 3000  # characters each side of a name that the lower-case test reads
 
@@ -147,6 +157,7 @@ class _Name:
     words: tuple[str, ...]
     rest: str  # the common noun fused to the last word ("lägret"), lower case
     month: bool = False  # a month abbreviation alone ("Jan"): a date if a dot or a day follows
+    surface: str = ""  # the text of start:end (one string for all its occurrences: its hash is kept)
 
 
 class _Found(NamedTuple):
@@ -289,8 +300,10 @@ class MentionFinder:
         self.speakers = frozenset(v for v in self.lex.speech_verbs if " " not in v) | _SPOKEN_TO
         names = gazetteer.lowercase_names
         self.lowercase = _whole_words(names) if names else None
+        # a short list's phrases are looked for in C first: most texts hold none of them
+        self.lowercase_phrases = names if len(names) <= 8 else None
         self._runs: dict[str, _Run] = {}
-        self._labels: dict[tuple[str, str, str, str], str] = {}
+        self._labels: dict[tuple[str, str, str, bool], str] = {}
         self._entities: dict[tuple[str, str], str] = {}
 
     # -- the document ------------------------------------------------------------------
@@ -302,11 +315,13 @@ class MentionFinder:
         skip_starts = [a for a, _ in skip]
         line = _Line()  # the line of the last run in capitals
         # where each sentence's first word starts (after opening quotes and dashes), and
-        # where the text after a dateline does
-        openings = {_OPENING.match(text, s.start, s.end).end() for s in sentences}
-        openings.update(after_datelines)
+        # where the text after a dateline does: made when a run first needs it
+        openings: set[int] | None = None
         deferred: list[tuple[int, int]] = []  # one-word names left out where a sentence opens
-        for run in _RUN.finditer(text):  # a run never spans a sentence end: it joins by spaces only
+        runs, labels = self._runs, self._labels
+        scandinavian = self.lang != "en"
+        append = found.append
+        for run in _runs(text):  # a run never spans a sentence end: it joins by spaces only
             start = run.start()
             if skip:
                 at = bisect_right(skip_starts, start) - 1
@@ -315,43 +330,78 @@ class MentionFinder:
             surface = run.group()
             if surface.isupper() and line.shouted(text, start):
                 continue
-            known = self._runs.get(surface) or self._run(surface)  # names repeat
-            names = known.inside
+            initial, names, adjective_last, dropped = runs.get(surface) or self._run(surface)  # names repeat
             # where the run stands is looked at only when it changes what the run holds
-            if known.initial is not names and (start in openings or self._after_quote(text, start)):
-                names = known.initial
-                if known.dropped:
-                    deferred.extend((start + n.start, start + n.end) for n in known.dropped)
+            if initial is not names:
+                if openings is None:
+                    openings = _openings(text, sentences)
+                    openings.update(after_datelines)
+                if start in openings or self._after_quote(text, start):
+                    names = initial
+                    if dropped:
+                        deferred.extend((start + n.start, start + n.end) for n in dropped)
+            after = None  # the word after the last name, as its label read it
             for name in names:
                 a, b = start + name.start, start + name.end
                 if name.month and _dated(text, b):
                     continue
-                label = self._label(text, a, b, name)
-                if label == "PER" and self.lang != "en":
+                # the label, by the name and the words before and after it (cached: names
+                # repeat); this runs for every name of the text
+                chunk = text[a - 30 if a > 30 else 0 : a].rstrip(" ,\t\u00a0")
+                if not chunk or chunk[-1] == "\n":
+                    before = ""
+                else:
+                    before = chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
+                after = name.rest
+                if not after:
+                    match = _NEXT.match(text, b, b + 40)
+                    after = match[1].lower() if match else ""
+                # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
+                # break, none), so the slice is lowered only then
+                town_of = before in ("of", "") and (
+                    text[a - 14 if a > 14 else 0 : a].lower().rstrip().endswith(_TOWN_OF)
+                )
+                key = (name.surface, before, after, town_of)
+                label = labels.get(key)
+                if label is None:
+                    if len(labels) > CACHE_SIZE:
+                        labels.clear()
+                    label = labels[key] = self._decide(name.surface, name.words, before, after, town_of)
+                if label == "PER":
                     # "Redd Barna": a word the text around also writes in lower case is a
                     # common noun, which a person's name is not (Swedish, Norwegian, Danish)
-                    if any(_written_lower(text, w.lower(), a) for w in name.words):
+                    if scandinavian and any(_written_lower(text, w.lower(), a) for w in name.words):
                         label = "ORG"
                 elif label == "ORG" and len(name.words) == 1 and (
-                    text.endswith(_TOWARD_ENDINGS, max(0, a - 9), a)
+                    text.endswith(_TOWARD_ENDINGS, a - 9 if a > 9 else 0, a)
                     or (found and a - found[-1].end <= 8 and found[-1].label in _PLACE_LABELS)
                 ):
                     label = self._place_by_context(text, found[-1] if found else None, a, b)
-                found.append(_new(_Found, (a, b, label)))
-            if known.adjective_last:
+                append(_new(_Found, (a, b, label)))
+            if adjective_last:
                 found.extend(self._adjective_org(text, run.end(), surface))
             elif len(names) == 1 and found and found[-1].end == (end := run.end()):
-                after = text[end : end + 2]  # what may extend the name: " 2", " universitet"
-                after = after[1:] if after[:1] == " " else ""
-                if after.isdigit():
+                following = text[end : end + 2]  # what may extend the name: " 2", " universitet"
+                following = following[1:] if following[:1] == " " else ""
+                if following.isdigit():
                     found[-1] = self._with_number(text, found[-1], names[0])
-                elif after.islower() and self.lang != "en":
+                elif (
+                    following.islower()
+                    and scandinavian
+                    # the noun's test first: the label read the same word after the name (in
+                    # lower case, which _org_word reads it in), or the fused noun, which
+                    # _with_org_noun does not extend
+                    and (after is None or _org_word(after))
+                ):
                     found[-1] = self._with_org_noun(text, found[-1], names[0])
         if deferred:
             # one sense a discourse: a word opening a sentence is the name the document
             # writes elsewhere inside a sentence ("Pentagon har sendt ... til Pentagon")
-            labels = {text[f.start : f.end]: f.label for f in found}
-            found.extend(_Found(a, b, labels[text[a:b]]) for a, b in deferred if text[a:b] in labels)
+            written = {text[start:end]: label for start, end, label in found}
+            for a, b in deferred:
+                label = written.get(text[a:b])
+                if label is not None:
+                    append(_new(_Found, (a, b, label)))
         found.extend(self._lowercase_names(text))
         return self._link(text, _without_overlaps(found))
 
@@ -459,7 +509,8 @@ class MentionFinder:
             if piece:
                 words = tuple(p[2] for p in piece)
                 month = len(words) == 1 and words[0].lower() in MONTH_ABBREVIATIONS
-                names.append(_Name(piece[0][0], piece[-1][1], words, piece[-1][3], month))
+                first, last = piece[0][0], piece[-1][1]
+                names.append(_Name(first, last, words, piece[-1][3], month, surface[first:last]))
         return []
 
     def _pieces(
@@ -583,28 +634,6 @@ class MentionFinder:
         return not (closes or _adjective(last, self.lang))
 
     # -- labels ------------------------------------------------------------------------
-    def _label(self, text: str, start: int, end: int, name: _Name) -> str:
-        # the words before and after the name (in line; this runs for every name of the text)
-        chunk = text[max(0, start - 30) : start].rstrip(" ,\t\u00a0")
-        before = "" if not chunk or chunk[-1] == "\n" else chunk.rsplit(None, 1)[-1].lstrip(_QUOTES).lower()
-        after = name.rest
-        if not after:
-            match = _NEXT.match(text, end, end + 40)
-            after = match.group(1).lower() if match else ""
-        # "the town of X" ends in "of" before X: the word before is "of" (or, at a line
-        # break, none), so the slice is lowered only then
-        town_of = before in ("of", "") and (
-            text[max(0, start - 14) : start].lower().rstrip().endswith(_TOWN_OF)
-        )
-        surface = text[start:end]
-        key = (surface, before, after, "t" if town_of else "")
-        label = self._labels.get(key)
-        if label is None:
-            if len(self._labels) > CACHE_SIZE:
-                self._labels.clear()
-            label = self._labels[key] = self._decide(surface, name.words, before, after, town_of)
-        return label
-
     def _decide(self, surface: str, words: tuple[str, ...], before: str, after: str, town_of: bool) -> str:
         last = words[-1].lower()
         several = len(words) >= 2
@@ -701,7 +730,8 @@ class MentionFinder:
         ]
         if self.lang != "en" and " De" in text:
             found.extend(_Found(m.start(1), m.end(1), "ORG") for m in _DETERMINER_NAME.finditer(text))
-        if self.lowercase is not None:
+        phrases = self.lowercase_phrases
+        if self.lowercase is not None and (phrases is None or any(p in text for p in phrases)):
             for m in self.lowercase.finditer(text):
                 entry = self.gazetteer.lookup(m.group())
                 found.append(_Found(m.start(), m.end(), entry.label if entry else "ORG"))
@@ -755,7 +785,15 @@ def _lower_names_in_parens(text: str) -> Iterator[re.Match[str]]:
     """
     previous = 0
     for parens in _ABBREVIATION_IN_PARENS.finditer(text):
-        start = previous + len(text[previous : parens.start()].rstrip(_LOWER_NAME_CHARS))
+        opening = parens.start()
+        # the last 200 characters are stripped (not all since the previous parenthesis)
+        # unless they are all name characters
+        window = max(previous, opening - 200)
+        kept = len(text[window:opening].rstrip(_LOWER_NAME_CHARS))
+        if kept == 0 and window > previous:
+            kept = len(text[previous:window].rstrip(_LOWER_NAME_CHARS))
+            window = previous
+        start = window + kept
         match = _LOWER_NAME_PARENS.search(text, start, parens.end())
         if match is not None:
             yield match
@@ -775,9 +813,59 @@ class _Line:
             start = text.rfind("\n", max(self.end, 0), position) + 1
             end = text.find("\n", position)
             self.end = len(text) if end < 0 else end
-            line = text[start : self.end]
-            self.answer = line == line.upper()
+            # an ASCII lower-case letter changes under upper(), so a line holding one is not
+            # shouted; found in C without copying the line (most lines hold one early)
+            if _ASCII_LOWER.search(text, start, self.end):
+                self.answer = False
+            else:
+                line = text[start : self.end]
+                self.answer = line == line.upper()
         return self.answer
+
+
+def _runs(text: str) -> list[re.Match[str]]:
+    """The matches of ``_RUN.finditer(text)`` (the same spans), most found by _CAPITAL_RUN.
+
+    No run holds a line break, nor depends on what follows one (each part of _RUN fails on
+    a line break as on the end of the text), so the runs of each line can be looked for
+    apart, with endpos at its break. _CAPITAL_RUN finds the same runs as _RUN on a line
+    where no run opens in lower case, that is where _ARTICLE_HYPHEN finds no article; the
+    lines with one are searched with _RUN.
+
+    >>> text = "Kurds in Deir ez-Zor and al-Hol.\\nU.S. forces left Raqqa"
+    >>> [m.group() for m in _runs(text)] == [m.group() for m in _RUN.finditer(text)]
+    True
+    >>> [m.group() for m in _runs(text)]
+    ['Kurds', 'Deir ez-Zor', 'al-Hol', 'U.S.', 'Raqqa']
+    """
+    runs: list[re.Match[str]] = []
+    done = 0  # where the lines searched so far end
+    for hyphen in _ARTICLE_HYPHEN.finditer(text):
+        at = hyphen.start()
+        if at < done:
+            continue  # on a line searched already
+        line_start = text.rfind("\n", done, at) + 1  # done is 0 or a line break
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            line_end = len(text)
+        runs.extend(_CAPITAL_RUN.finditer(text, done, line_start))
+        runs.extend(_RUN.finditer(text, line_start, line_end))
+        done = line_end
+    runs.extend(_CAPITAL_RUN.finditer(text, done))
+    return runs
+
+
+def _openings(text: str, sentences: Sequence[Segment]) -> set[int]:
+    """Where each sentence's first word starts, after opening quotes and dashes.
+
+    A sentence opening with a letter or a digit opens there: _OPENING matches none.
+    """
+    openings: set[int] = set()
+    add, match = openings.add, _OPENING.match
+    for sentence in sentences:
+        start = sentence.start
+        add(start if text[start : start + 1].isalnum() else match(text, start, sentence.end).end())
+    return openings
 
 
 def _written_lower(text: str, lower: str, position: int) -> bool:
@@ -804,7 +892,9 @@ def _dated(text: str, end: int) -> bool:
 def _without_overlaps(found: list[_Found]) -> list[_Found]:
     """No nesting, no overlap (ANNOTATION_GUIDELINES.md §3.3): the longer of two overlapping spans wins."""
     kept: list[_Found] = []
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+    # by start, the longest first: sorted by end (longest first), then stably by start, which
+    # orders as the key (start, -end) does, ties in their order, with no Python call per span
+    for f in sorted(sorted(found, key=_END, reverse=True), key=_START):
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
         elif f.end - f.start > kept[-1].end - kept[-1].start:
