@@ -142,15 +142,36 @@ def _head(text: str, counted: Span | None) -> str:
     return text[counted.start : counted.end].split()[-1].lower()
 
 
+class _Nouns(NamedTuple):
+    """A noun list of the lexicon made for lookups (asked for every word of a clause)."""
+
+    words: frozenset[str]
+    endings: tuple[str, ...]  # the words long enough to close a compound ("krigsfångar")
+
+    @classmethod
+    def of(cls, nouns: tuple[str, ...]) -> _Nouns:
+        return cls(frozenset(nouns), tuple(n for n in nouns if len(n) >= 5))
+
+
+class _NounLists(NamedTuple):
+    """The lexicon's noun lists that ``_in_list`` reads."""
+
+    non_person: _Nouns
+    death_nouns: _Nouns
+    prisoners: _Nouns
+    facilities: _Nouns
+
+
 @cache
-def _endings(nouns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(n for n in nouns if len(n) >= 5)
+def _noun_lists(lang: str) -> _NounLists:
+    lex = cues(lang)
+    return _NounLists(*(_Nouns.of(getattr(lex, name)) for name in _NounLists._fields))
 
 
-def _in_list(head: str, nouns: tuple[str, ...]) -> bool:
+def _in_list(head: str, nouns: _Nouns) -> bool:
     # the noun itself or the last part of a compound ("IS-fanger", "krigsfångar")
-    return head in nouns or head.endswith(_endings(nouns)) or (
-        "-" in head and head.rsplit("-", 1)[1] in nouns
+    return head in nouns.words or head.endswith(nouns.endings) or (
+        "-" in head and head.rsplit("-", 1)[1] in nouns.words
     )
 
 
@@ -195,8 +216,9 @@ def _facility_words(text: str, clause: Segment, lex: CueLexicon, named: Sequence
     chosen = named[
         bisect_left(named, clause.start, key=_start) : bisect_left(named, clause.end, key=_start)
     ]
+    facilities = _noun_lists(lex.lang).facilities
     return [
-        _in_list(word.lower, lex.facilities) or any(n.start <= word.start < n.end for n in chosen)
+        _in_list(word.lower, facilities) or any(n.start <= word.start < n.end for n in chosen)
         for word in words_between(text, clause.start, clause.end)
     ]
 
@@ -277,10 +299,11 @@ def predicate(
     the spans of the camps and prisons named in the text (FAC mentions), ``previous`` the
     predicate of the claim before it in its sentence, if any."""
     head = _head(text, counted)
+    nouns = _noun_lists(lex.lang)
     counted_words = text[counted.start : counted.end].lower().split() if counted else []
-    if any(_in_list(word, lex.non_person) for word in counted_words) or head in lex.sources:
+    if any(_in_list(word, nouns.non_person) for word in counted_words) or head in lex.sources:
         return "other"  # "två bilbomber", "minst to bilbomber og ...", "to kilder i lejren"
-    if _in_list(head, lex.death_nouns):
+    if _in_list(head, nouns.death_nouns):
         return "killed"  # "517 dödsfall", "minst 126 mord": the count is of deaths
     if text[max(0, claim.start - 2) : claim.start].strip()[-1:] in _CURRENCY_SIGNS:
         return "other"  # "£18 million", "$2,500": money
@@ -342,11 +365,11 @@ def predicate(
         if cue.predicate == "detained" and arrest:
             return "captured"  # "border guards detained 14 people": an arrest
         return cue.predicate
-    if _in_list(head, lex.prisoners) or _inside_a_facility(text, clause, lex, facility_words()):
+    if _in_list(head, nouns.prisoners) or _inside_a_facility(text, clause, lex, facility_words()):
         return "detained"
     if head in lex.residents and any(facility_words()):
         return "detained"  # "de omkring 40.000 beboere i al-Hol", "lejrens beboere"
-    if any(_in_list(w.lower, lex.prisoners) for w in words_between(text, clause.start, claim.start)):
+    if any(_in_list(w.lower, nouns.prisoners) for w in words_between(text, clause.start, claim.start)):
         return "detained"  # "Blandt fangerne er mindst tre danske statsborgere"
     if counted is not None and not _restates_a_figure(text, clause, lex.lang):
         return "other"  # a count with its own noun and verb is not an answer to what came before
