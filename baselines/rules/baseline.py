@@ -26,11 +26,13 @@ def gazetteer_from(gold: GoldData) -> Gazetteer:
     )
 
 
-# a sentence with what the rules read (a cue, a number, a name, a source); the languages'
-# words matter less than that every pattern is compiled
+# sentences with what the rules read (cues, numbers in digits and words, magnitudes, names,
+# sources); the languages' words matter less than that every pattern is compiled
 WARM_UP = (
     "Minst 20 personer flydde från lägret, enligt polisen. Omkring 300 krigare greps, sier "
-    "kilder til avisen. At least 15 people were killed, officials said on Monday."
+    "kilder til avisen. At least 15 people were killed, officials said on Monday. Hundratals "
+    "fångar och tjugo vakter; hundrevis av fanger og tjue vakter; hundreds of prisoners and "
+    "twenty guards."
 )
 
 
