@@ -190,17 +190,17 @@ def read_claims(
         value = number.normalized
         claims.append(
             Claim(
-                span.start,
-                span.end,
-                value.low,
-                value.high,
-                value.qualifier,
-                pred,
-                counted,
-                source.span if source else None,
-                source.kind if source else "none",
-                source.entity_id if source else None,
-                grouper.group(span, pred, counted_text, sentence),
+                start=span.start,
+                end=span.end,
+                low=value.low,
+                high=value.high,
+                qualifier=value.qualifier,
+                predicate=pred,
+                counted=counted,
+                source=source.span if source else None,
+                source_type=source.kind if source else "none",
+                source_entity_id=source.entity_id if source else None,
+                group_id=grouper.group(span, pred, counted_text, sentence),
             )
         )
     return claims

@@ -73,6 +73,16 @@ def json_document(path: Path) -> object | None:
         return None
 
 
+def is_report(path: Path, title: str, keys: frozenset[str], meta_keys: frozenset[str]) -> bool:
+    """Whether ``path`` holds a report a command writes: markdown whose first line is its
+    ``title``, or a JSON object with exactly its ``keys`` whose ``meta`` holds ``meta_keys``."""
+    if first_line(path) == title:
+        return True
+    report = json_document(path)
+    meta = report.get("meta") if isinstance(report, dict) and set(report) == keys else None
+    return isinstance(meta, dict) and meta_keys <= set(meta)
+
+
 def _json(text: str | None) -> object | None:
     if text is None:
         return None

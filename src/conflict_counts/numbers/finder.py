@@ -118,8 +118,6 @@ def _excluded(reading: Reading, text: str, lang: str, ctx: _Context | None = Non
         return True
     if reading.kind == "vague":
         return False
-    if len(reading.parts) == 1:
-        return _excluded_single(reading, text, lang, ctx, window)
     parts = [text[s:e] for s, e in reading.parts]
     under = reading.cue is not None and reading.cue.lower() == "under"  # "under 2019"
     if all(_number_like(p, YEARS) for p in parts) and (reading.cue is None or under):
@@ -138,37 +136,6 @@ def _excluded(reading: Reading, text: str, lang: str, ctx: _Context | None = Non
         if lex.units.get(word) == 1 and word not in lex.articles:
             pronoun = ctx.one_before is not None and ctx.one_before.search(text, window, start) is not None
             return ctx.partitive_after.match(text, end) is not None or pronoun
-    return False
-
-
-def _excluded_single(reading: Reading, text: str, lang: str, ctx: _Context, window: int) -> bool:
-    """The tests of :func:`_excluded` after its context tests, for a reading of one part.
-
-    The same tests in the same order with the part's value computed once: with one part,
-    each ``all(...)`` there is the test of that part, and ``int`` runs exactly when it
-    runs there (the year test of an ASCII digit part).
-    """
-    (part_start, part_end), = reading.parts
-    part = text[part_start:part_end]
-    value = int(part) if part.isascii() and part.isdigit() else 0  # 0: no year, no day
-    cue = reading.cue
-    if value in YEARS and (cue is None or cue.lower() == "under"):  # "under 2019"
-        return True
-    if value in DAYS and (
-        ctx.month_after.match(text, reading.end) is not None
-        or ctx.month_before.search(text, window, reading.start) is not None
-    ):
-        return True
-    if cue is not None:
-        return False
-    if _in_name(reading, text, ctx, lang):
-        return True
-    word = part.lower()
-    lex = lexicon(lang)
-    if lex.units.get(word) == 1 and word not in lex.articles:
-        one_before = ctx.one_before
-        pronoun = one_before is not None and one_before.search(text, window, reading.start) is not None
-        return ctx.partitive_after.match(text, reading.end) is not None or pronoun
     return False
 
 

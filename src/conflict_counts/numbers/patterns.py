@@ -41,18 +41,10 @@ def words(items: Iterable[str]) -> str:
     if any(_IRREGULAR_SPACE.search(w) for w in parts):
         flat = sorted(parts, key=lambda w: (-len(w), w))
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in flat) + ")"
-    root: dict = {}
-    for item in parts:
-        node = root
-        for char in item:
-            node = node.setdefault(char, {})
-        node[""] = None  # a phrase ends here
+    root = _trie(parts)
 
     def branch(node: dict) -> str:
-        alternatives = [
-            (f"{SP}+" if char == " " else re.escape(char)) + branch(node[char])
-            for char in sorted(node) if char
-        ]
+        alternatives = [_edge(char) + branch(node[char]) for char in sorted(node) if char]
         if "" in node:
             alternatives.append("")  # the shorter phrase after the longer ones
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -252,12 +244,7 @@ def prefix_tree(items: Iterable[str], tail: str = "", *, group: bool = True) -> 
     alternation: ``x|a|b`` tries what ``x|(?:a|b)`` does, in the same order, but the
     engine enters one alternation instead of two.
     """
-    root: dict = {}
-    for item in set(items):
-        node = root
-        for char in item:
-            node = node.setdefault(char, {})
-        node[""] = None  # a phrase ends here
+    root = _trie(set(items))
 
     def branch(node: dict) -> str:
         alternatives = [tail if char == "" else _edge(char) + branch(node[char]) for char in sorted(node)]
@@ -268,6 +255,17 @@ def prefix_tree(items: Iterable[str], tail: str = "", *, group: bool = True) -> 
     if not group and "" not in root:
         return "|".join(_edge(char) + branch(root[char]) for char in sorted(root))
     return branch(root)
+
+
+def _trie(phrases: Iterable[str]) -> dict:
+    """The phrases as nested dicts, a character a level; the key "" marks where one ends."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = None
+    return root
 
 
 def _edge(char: str) -> str:

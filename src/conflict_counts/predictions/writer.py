@@ -89,20 +89,11 @@ _BY_SPAN_AND_LABEL, _BY_SPAN = itemgetter(0, 1, 2), itemgetter(0, 1)
 
 def _json_float(value: float | None) -> str:
     """A bound as ``dumps`` writes it: ``repr`` of a finite float, ``null`` for None."""
-    written = _FLOATS.get(value)  # counts repeat: each bound is written once
-    if written is not None:
-        return written
     if value is None:
         return "null"
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
-    written = float.__repr__(value)
-    if value and len(_FLOATS) < _TAILS_SIZE:  # not zero: 0.0 == -0.0, but they are written apart
-        _FLOATS[value] = written
-    return written
-
-
-_FLOATS: dict[float | None, str] = {None: "null"}  # a bound's JSON, by value
+    return float.__repr__(value)
 
 
 def _mentions_json(text: str, mentions: Iterable[Mention]) -> str:

@@ -26,7 +26,7 @@ from conflict_counts.predictions.reader import load_predictions
 from conflict_counts.records import Prediction
 from conflict_counts.scorer import bootstrap
 from conflict_counts.scorer.counts import Tree
-from conflict_counts.targets import first_line, json_document
+from conflict_counts.targets import is_report
 
 
 def item_documents(items: pd.DataFrame) -> pd.DataFrame:
@@ -66,11 +66,7 @@ CONTRAST_KEYS = frozenset({"all", "per_edit", "per_language", "meta"})  # of the
 def is_contrast_report(path: Path) -> bool:
     """Whether ``path`` holds a report of ``score --contrast`` (JSON or markdown), which
     ``score --out`` may replace."""
-    if first_line(path) == CONTRAST_HEADER:
-        return True
-    report = json_document(path)
-    meta = report.get("meta") if isinstance(report, dict) and set(report) == CONTRAST_KEYS else None
-    return isinstance(meta, dict) and {"items", "bootstrap"} <= set(meta)
+    return is_report(path, CONTRAST_HEADER, CONTRAST_KEYS, frozenset({"items", "bootstrap"}))
 
 
 def _rate(weights: np.ndarray, values: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conflict_counts.markdown import table
 from conflict_counts.scorer.entities import SCHEMAS
-from conflict_counts.targets import first_line, json_document
+from conflict_counts.targets import first_line, is_report, json_document
 from conflict_counts.wording import counted
 
 # Report sections fed by each prediction layer, for a layer the predictions do not attempt.
@@ -24,18 +24,12 @@ COMPARE_KEYS = frozenset({"a", "b", "scores", "meta"})
 
 def is_score_report(path: Path) -> bool:
     """Whether ``path`` holds a report of ``score`` (JSON or markdown), which it may replace."""
-    if first_line(path) == SCORES_TITLE:
-        return True
-    report = json_document(path)
-    return isinstance(report, dict) and set(report) == SCORE_KEYS and _has_meta(report, "scorer_version")
+    return is_report(path, SCORES_TITLE, SCORE_KEYS, frozenset({"scorer_version"}))
 
 
 def is_comparison(path: Path) -> bool:
     """Whether ``path`` holds a result of ``compare`` (JSON or markdown)."""
-    if first_line(path) == COMPARE_TITLE:
-        return True
-    result = json_document(path)
-    return isinstance(result, dict) and set(result) == COMPARE_KEYS and _has_meta(result, "scorer_version")
+    return is_report(path, COMPARE_TITLE, COMPARE_KEYS, frozenset({"scorer_version"}))
 
 
 def is_error_analysis(path: Path) -> bool:
@@ -47,10 +41,6 @@ def is_error_analysis(path: Path) -> bool:
     return isinstance(documents, list) and all(
         isinstance(d, dict) and {"doc_id", "entities", "claims"} <= set(d) for d in documents
     )
-
-
-def _has_meta(report: dict, key: str) -> bool:
-    return isinstance(report.get("meta"), dict) and key in report["meta"]
 
 
 def _num(value: float | None, digits: int = 3) -> str:
